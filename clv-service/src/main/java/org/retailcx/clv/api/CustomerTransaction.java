@@ -1,0 +1,13 @@
+package org.retailcx.clv.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** A revenue-generating transaction of a customer, as bronze holds it. */
+@RegisterForReflection
+public record CustomerTransaction(long bronzeId, String sourceSystem, String sourceRecordId, String eventId,
+        LocalDate transactionDate, BigDecimal amount, String currency, String product, OffsetDateTime receivedAt) {
+}

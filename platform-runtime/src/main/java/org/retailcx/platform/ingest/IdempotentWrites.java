@@ -1,0 +1,117 @@
+package org.retailcx.platform.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.problem.ProblemTypes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Runs a write in one transaction and, when the client sent an {@code Idempotency-Key}, records the response in
+ * that same transaction: a retry with the same key and body gets the first response back (header
+ * {@code Idempotent-Replayed: true}) and writes nothing; the same key with a different body is refused (422).
+ * A concurrent duplicate waits on the first one's key row and then replays it.
+ */
+@ApplicationScoped
+public class IdempotentWrites {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    /** What a write answers: status and JSON body. */
+    public record Outcome(int status, Object body) {
+    }
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public IdempotentWrites(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<Response> run(String scope, String idempotencyKey, String requestBody,
+            Function<SqlConnection, Uni<Outcome>> write) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return pool.withTransaction(write).map(this::toResponse);
+        }
+        if (idempotencyKey.length() > 255) {
+            throw ProblemException.invalid(HEADER, "must be at most 255 characters");
+        }
+        String hash = sha256(requestBody);
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                insert into platform.idempotency_keys (scope, idempotency_key, request_sha256)
+                values ($1, $2, $3) on conflict do nothing""")
+                .execute(Tuple.of(scope, idempotencyKey, hash))
+                .chain(inserted -> inserted.rowCount() == 1
+                        ? write.apply(tx).call(outcome -> tx.preparedQuery("""
+                                update platform.idempotency_keys set response_status = $3, response_body = $4::text::jsonb
+                                where scope = $1 and idempotency_key = $2""")
+                                .execute(Tuple.of(scope, idempotencyKey, outcome.status(), json(outcome.body()))))
+                                .map(this::toResponse)
+                        : replay(tx, scope, idempotencyKey, hash)));
+    }
+
+    private Uni<Response> replay(SqlConnection tx, String scope, String key, String hash) {
+        return tx.preparedQuery("""
+                select request_sha256, response_status, response_body::text from platform.idempotency_keys
+                where scope = $1 and idempotency_key = $2""")
+                .execute(Tuple.of(scope, key))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    if (!row.getString(0).equals(hash)) {
+                        throw ProblemException.unprocessable(ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                                "Idempotency-Key reused", "This Idempotency-Key was already used with a different "
+                                        + "request body; use a new key for a new request");
+                    }
+                    return Response.status(row.getInteger(1)).type(MediaType.APPLICATION_JSON)
+                            .entity(readTree(row.getString(2))).header(REPLAYED_HEADER, "true").build();
+                });
+    }
+
+    private Response toResponse(Outcome outcome) {
+        return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body()).build();
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
