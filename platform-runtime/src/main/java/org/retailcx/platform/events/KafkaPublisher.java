@@ -2,6 +2,7 @@ package org.retailcx.platform.events;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PreDestroy;
@@ -31,7 +32,7 @@ public class KafkaPublisher {
 
     @Inject
     public KafkaPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "retailcx.kafka.topic-prefix", defaultValue = "") String topicPrefix,
+            @ConfigProperty(name = "retailcx.kafka.topic-prefix") Optional<String> topicPrefix,
             @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-publisher");
@@ -47,7 +48,7 @@ public class KafkaPublisher {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.keySet().removeIf(k -> k.startsWith("group.") || k.endsWith("deserializer"));
         this.producer = new KafkaProducer<>(config);
-        this.topicPrefix = topicPrefix;
+        this.topicPrefix = topicPrefix.orElse("");
     }
 
     /** The physical topic of a logical one: deployments may prefix topics (tests use a fresh prefix per run). */
