@@ -1,0 +1,103 @@
+package org.retailcx.sales.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScoringModelTest {
+
+    private static List<LabeledLead> leads;
+    private static ScoringModel model;
+
+    @BeforeAll
+    static void train() {
+        leads = SyntheticLeads.generate(5_000, 17);
+        model = new LogisticRegressionTrainer(TrainerConfig.defaults()
+                .withEncoder(EncoderConfig.defaults().withSplineSegments(4))).train(leads);
+    }
+
+    @Test
+    void jsonRoundTripGivesTheSameModelAndScores() {
+        String json = model.toJson();
+        ScoringModel restored = ScoringModel.fromJson(json);
+
+        assertEquals(model, restored);
+        assertEquals(json, restored.toJson());
+        for (LabeledLead lead : leads.subList(0, 200)) {
+            assertEquals(model.score(lead.lead()), restored.score(lead.lead()));
+        }
+        assertTrue(json.contains("\"formatVersion\":1"), json);
+        assertTrue(json.contains("\"gradeThresholds\""), json);
+    }
+
+    @Test
+    void refusesJsonThatIsNotAModelOfThisFormat() {
+        String otherVersion = model.toJson().replace("\"formatVersion\":1", "\"formatVersion\":2");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ScoringModel.fromJson(otherVersion));
+        assertTrue(error.getMessage().contains("format version 2"), error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ScoringModel.fromJson("{\"intercept\":"));
+    }
+
+    @Test
+    void scoresLeadsWithUnseenCategoriesMissingValuesAndExtraAttributes() {
+        Map<String, Object> odd = new HashMap<>();
+        odd.put("segment", "never-seen");
+        odd.put("income", null);
+        odd.put("favouriteColour", "teal");
+
+        for (LeadRecord lead : List.of(LeadRecord.of(odd), LeadRecord.of(Map.of()))) {
+            LeadScore score = model.score(lead);
+            assertTrue(score.probability() > 0 && score.probability() < 1, score.toString());
+        }
+    }
+
+    @Test
+    void gradesFollowTheTrainingScoreDistribution() {
+        int[] perGrade = new int[4];
+        for (LabeledLead lead : leads) {
+            perGrade[model.score(lead.lead()).grade().ordinal()]++;
+        }
+
+        assertEquals(0.10, perGrade[0] / 5_000.0, 0.005);
+        assertEquals(0.20, perGrade[1] / 5_000.0, 0.005);
+        assertEquals(0.30, perGrade[2] / 5_000.0, 0.005);
+        assertEquals(0.40, perGrade[3] / 5_000.0, 0.005);
+    }
+
+    @Test
+    void higherProbabilityNeverGetsAWorseGrade() {
+        LeadScore poor = model.score(LeadRecord.of(Map.of("income", -2.0, "segment", "c")));
+        LeadScore rich = model.score(LeadRecord.of(Map.of("income", 2.0, "segment", "b")));
+
+        assertTrue(rich.probability() > poor.probability());
+        assertEquals(Grade.A, rich.grade());
+        assertEquals(Grade.D, poor.grade());
+    }
+
+    @Test
+    void isImmutable() {
+        double[] coefficients = model.coefficients();
+        coefficients[0] += 1;
+        assertNotEquals(coefficients[0], model.coefficients()[0]);
+
+        ScoringModel validated = model.withMetrics(Map.of("holdout.auc", 0.8));
+        assertEquals(0.8, validated.metrics().get("holdout.auc"));
+        assertTrue(!model.metrics().containsKey("holdout.auc"));
+        assertThrows(UnsupportedOperationException.class, () -> validated.metrics().put("x", 1.0));
+    }
+
+    @Test
+    void refusesCoefficientsThatDoNotMatchTheEncoder() {
+        assertThrows(IllegalArgumentException.class, () -> new ScoringModel(ScoringModel.FORMAT_VERSION,
+                model.encoder(), 0, new double[1], model.gradeThresholds(), Map.of()));
+    }
+}
