@@ -65,18 +65,7 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count, Duration timeout) {
-        List<ConsumerRecord<String, String>> matched = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (matched.size() < count && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
-                    if (match.test(r)) {
-                        matched.add(r);
-                    }
-                });
-            }
-        }
+        List<ConsumerRecord<String, String>> matched = read(topic, match, count, timeout);
         if (matched.size() < count) {
             throw new AssertionError("expected " + count + " matching record(s) on " + topic + " within " + timeout
                     + ", saw " + matched.size());
@@ -87,11 +76,16 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Every record on {@code topic} that matches, read for {@code duration} (to show something did not arrive). */
     public List<ConsumerRecord<String, String>> readFor(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration duration) {
+        return read(topic, match, Integer.MAX_VALUE, duration);
+    }
+
+    private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
+            int enough, Duration duration) {
         List<ConsumerRecord<String, String>> matched = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(duration);
-            while (Instant.now().isBefore(deadline)) {
+            while (matched.size() < enough && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(250)).forEach(r -> {
                     if (match.test(r)) {
                         matched.add(r);

@@ -19,7 +19,6 @@ import org.retailcx.platform.problem.Problem.FieldError;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -58,11 +57,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
-        return wrongType(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
         return wrongType(e, uri);
     }
 
