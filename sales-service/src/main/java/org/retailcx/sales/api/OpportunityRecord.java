@@ -31,6 +31,7 @@ public record OpportunityRecord(
         @Size(max = 128) String campaignId,
         @Size(max = 64) String competitiveThreat,
         @Size(max = 256) String lossReason,
+        LocalDate createdDate,
         OffsetDateTime updatedAt) {
 
     public static final String CLOSED_WON = "Closed Won";

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.retailcx.platform.events.Outbox;
+import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.sales.OpportunityClosedWon;
 
@@ -21,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Decides which events a batch of opportunity versions implies, and queues them in the outbox. */
 @ApplicationScoped
-public class OpportunityEvents {
+public class OpportunityEvents implements BronzeListener {
 
     private static final Logger LOG = Logger.getLogger(OpportunityEvents.class);
     static final Set<String> PRODUCTS = Set.of("checking", "savings", "loan", "card", "investment");
@@ -31,6 +33,16 @@ public class OpportunityEvents {
 
     public OpportunityEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    @Override
+    public String source() {
+        return SalesSources.OPPORTUNITIES.name();
+    }
+
+    @Override
+    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+        return queueFirstWins(tx, batchId);
     }
 
     /**

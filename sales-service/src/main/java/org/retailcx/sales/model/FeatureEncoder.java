@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a {@link LeadRecord} into the model's numeric row. Learned from training leads only (means, sds,
+ * Turns a {@link LeadFeatures} into the model's numeric row. Learned from training leads only (means, sds,
  * spline knots and category levels never see validation data), and immutable afterwards, so it is stored with the
  * model. Columns: the numeric features' columns, then the categorical features' columns, each group in
  * feature-name order. Attributes the encoder does not know are ignored at scoring time.
@@ -27,7 +27,7 @@ public record FeatureEncoder(List<NumericFeature> numericFeatures, List<Categori
      * @throws IllegalArgumentException if there are no records, a feature mixes numbers and categories, a
      *                                  configured feature is absent or of the wrong type, or no feature is left
      */
-    public static FeatureEncoder fit(Collection<LeadRecord> records, EncoderConfig config) {
+    public static FeatureEncoder fit(Collection<LeadFeatures> records, EncoderConfig config) {
         Objects.requireNonNull(config, "config");
         if (records.isEmpty()) {
             throw new IllegalArgumentException("cannot fit a feature encoder on no records");
@@ -46,7 +46,7 @@ public record FeatureEncoder(List<NumericFeature> numericFeatures, List<Categori
             List<Object> values = new ArrayList<>(records.size());
             boolean anyNumber = false;
             boolean anyCategory = false;
-            for (LeadRecord record : records) {
+            for (LeadFeatures record : records) {
                 Object value = record.value(name);
                 values.add(value);
                 anyNumber |= value instanceof Number;
@@ -75,7 +75,7 @@ public record FeatureEncoder(List<NumericFeature> numericFeatures, List<Categori
         return new FeatureEncoder(numerics, categoricals);
     }
 
-    public double[] encode(LeadRecord lead) {
+    public double[] encode(LeadFeatures lead) {
         double[] row = new double[dimension()];
         int offset = 0;
         for (NumericFeature feature : numericFeatures) {

@@ -3,7 +3,7 @@ package org.retailcx.sales.model;
 import java.util.Objects;
 
 /** A historical lead with its known outcome, used for training and evaluation. */
-public record LabeledLead(LeadRecord lead, boolean converted) {
+public record LabeledLead(LeadFeatures lead, boolean converted) {
 
     public LabeledLead {
         Objects.requireNonNull(lead, "lead");

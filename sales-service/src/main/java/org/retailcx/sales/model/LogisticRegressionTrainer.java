@@ -51,7 +51,7 @@ public final class LogisticRegressionTrainer {
                     + " rows): a conversion model needs both converted and non-converted leads");
         }
 
-        List<LeadRecord> leads = new ArrayList<>(training.size());
+        List<LeadFeatures> leads = new ArrayList<>(training.size());
         training.forEach(labeled -> leads.add(labeled.lead()));
         FeatureEncoder encoder = FeatureEncoder.fit(leads, config.encoder());
         double[][] x = leads.stream().map(encoder::encode).toArray(double[][]::new);

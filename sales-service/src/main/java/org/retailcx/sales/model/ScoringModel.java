@@ -53,12 +53,12 @@ public record ScoringModel(
     }
 
     /** Probability that the lead converts. Unknown attributes are ignored; unseen categories and missing values are fine. */
-    public double probability(LeadRecord lead) {
+    public double probability(LeadFeatures lead) {
         return LogisticRegressionTrainer.sigmoid(
                 intercept + LogisticRegressionTrainer.dot(coefficients, encoder.encode(lead)));
     }
 
-    public LeadScore score(LeadRecord lead) {
+    public LeadScore score(LeadFeatures lead) {
         double probability = probability(lead);
         return new LeadScore(probability, gradeThresholds.gradeOf(probability));
     }

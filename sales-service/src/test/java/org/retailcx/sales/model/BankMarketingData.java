@@ -48,7 +48,7 @@ final class BankMarketingData {
                         features.put(header[c], Double.parseDouble(field));
                     }
                 }
-                leads.add(new LabeledLead(new LeadRecord("row-" + (leads.size() + 1), features), converted));
+                leads.add(new LabeledLead(new LeadFeatures("row-" + (leads.size() + 1), features), converted));
             }
             return leads;
         } catch (IOException e) {

@@ -16,16 +16,16 @@ class FeatureEncoderTest {
 
     private static final double EPS = 1e-12;
 
-    private static LeadRecord lead(Object... keyValues) {
+    private static LeadFeatures lead(Object... keyValues) {
         Map<String, Object> features = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             features.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return LeadRecord.of(features);
+        return LeadFeatures.of(features);
     }
 
-    private static List<LeadRecord> leads(String name, Object... values) {
-        List<LeadRecord> leads = new ArrayList<>();
+    private static List<LeadFeatures> leads(String name, Object... values) {
+        List<LeadFeatures> leads = new ArrayList<>();
         for (Object value : values) {
             leads.add(lead(name, value));
         }
@@ -45,7 +45,7 @@ class FeatureEncoderTest {
 
     @Test
     void oneHotEncodesFrequentCategoriesAndBucketsTheRestAsOther() {
-        List<LeadRecord> training = new ArrayList<>();
+        List<LeadFeatures> training = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             training.add(lead("channel", "web"));
             training.add(lead("channel", "branch"));
@@ -72,7 +72,7 @@ class FeatureEncoderTest {
 
     @Test
     void addsMissingIndicatorsOnlyWhereTrainingHadMissingValues() {
-        List<LeadRecord> training = new ArrayList<>();
+        List<LeadFeatures> training = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             training.add(lead("income", 1000.0 * (i + 1), "segment", null, "age", 30 + i));
             training.add(lead("income", null, "segment", "retail", "age", 40 + i));
@@ -90,7 +90,7 @@ class FeatureEncoderTest {
 
     @Test
     void nonNumberInANumericFeatureCountsAsMissingAtScoringTime() {
-        List<LeadRecord> training = leads("income", 1.0, 2.0, null);
+        List<LeadFeatures> training = leads("income", 1.0, 2.0, null);
         FeatureEncoder encoder = FeatureEncoder.fit(training, EncoderConfig.defaults());
 
         assertArrayEquals(encoder.encode(lead("income", null)), encoder.encode(lead("income", "n/a")), EPS);
@@ -137,7 +137,7 @@ class FeatureEncoderTest {
 
     @Test
     void excludeAndIncludeChooseTheFeatures() {
-        List<LeadRecord> training = List.of(
+        List<LeadFeatures> training = List.of(
                 lead("age", 30, "duration", 100, "channel", "web"),
                 lead("age", 40, "duration", 200, "channel", "branch"));
 
@@ -186,7 +186,7 @@ class FeatureEncoderTest {
 
     @Test
     void columnNamesMatchTheEncodedWidth() {
-        List<LeadRecord> training = new ArrayList<>();
+        List<LeadFeatures> training = new ArrayList<>();
         SyntheticLeads.generate(500, 1).forEach(labeled -> training.add(labeled.lead()));
         FeatureEncoder encoder = FeatureEncoder.fit(training, EncoderConfig.defaults().withSplineSegments(5));
 

@@ -105,7 +105,7 @@ class LogisticRegressionTrainerTest {
     void refusesTrainingDataWithoutFeatures() {
         List<LabeledLead> featureless = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            featureless.add(new LabeledLead(LeadRecord.of(Map.of("duration", i)), i % 3 == 0));
+            featureless.add(new LabeledLead(LeadFeatures.of(Map.of("duration", i)), i % 3 == 0));
         }
         LogisticRegressionTrainer withoutDuration = new LogisticRegressionTrainer(TrainerConfig.defaults()
                 .withEncoder(EncoderConfig.defaults().excluding("duration")));

@@ -54,7 +54,7 @@ class ScoringModelTest {
         odd.put("income", null);
         odd.put("favouriteColour", "teal");
 
-        for (LeadRecord lead : List.of(LeadRecord.of(odd), LeadRecord.of(Map.of()))) {
+        for (LeadFeatures lead : List.of(LeadFeatures.of(odd), LeadFeatures.of(Map.of()))) {
             LeadScore score = model.score(lead);
             assertTrue(score.probability() > 0 && score.probability() < 1, score.toString());
         }
@@ -75,8 +75,8 @@ class ScoringModelTest {
 
     @Test
     void higherProbabilityNeverGetsAWorseGrade() {
-        LeadScore poor = model.score(LeadRecord.of(Map.of("income", -2.0, "segment", "c")));
-        LeadScore rich = model.score(LeadRecord.of(Map.of("income", 2.0, "segment", "b")));
+        LeadScore poor = model.score(LeadFeatures.of(Map.of("income", -2.0, "segment", "c")));
+        LeadScore rich = model.score(LeadFeatures.of(Map.of("income", 2.0, "segment", "b")));
 
         assertTrue(rich.probability() > poor.probability());
         assertEquals(Grade.A, rich.grade());

@@ -34,7 +34,7 @@ final class SyntheticLeads {
             Map<String, Object> features = new HashMap<>();
             features.put("income", income);
             features.put("segment", random.nextInt(50) == 0 ? null : segment);
-            leads.add(new LabeledLead(new LeadRecord("lead-" + i, features), converted));
+            leads.add(new LabeledLead(new LeadFeatures("lead-" + i, features), converted));
         }
         return leads;
     }

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LeadRecordTest {
+class LeadFeaturesTest {
 
     @Test
     void keepsNumbersCategoriesAndMissingValues() {
@@ -20,7 +20,7 @@ class LeadRecordTest {
         features.put("existingCustomer", true);
         features.put("income", null);
 
-        LeadRecord lead = new LeadRecord("crm-1", features);
+        LeadFeatures lead = new LeadFeatures("crm-1", features);
 
         assertEquals(41, lead.value("age"));
         assertEquals("web", lead.value("channel"));
@@ -33,7 +33,7 @@ class LeadRecordTest {
     @Test
     void isImmutableAndDetachedFromTheCallersMap() {
         Map<String, Object> features = new HashMap<>(Map.of("age", 41));
-        LeadRecord lead = LeadRecord.of(features);
+        LeadFeatures lead = LeadFeatures.of(features);
         features.put("age", 99);
 
         assertEquals(41, lead.value("age"));
@@ -43,7 +43,7 @@ class LeadRecordTest {
     @Test
     void rejectsValuesThatAreNeitherNumberNorCategory() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> LeadRecord.of(Map.of("firstContact", LocalDate.of(2024, 1, 2))));
+                () -> LeadFeatures.of(Map.of("firstContact", LocalDate.of(2024, 1, 2))));
         assertTrue(error.getMessage().contains("firstContact"), error.getMessage());
     }
 }

@@ -12,9 +12,9 @@ import java.util.Objects;
  * {@code null} value (or an absent key) is missing. Any other type is rejected here, at the boundary, so
  * that the encoder never has to guess.
  */
-public record LeadRecord(String id, Map<String, Object> features) {
+public record LeadFeatures(String id, Map<String, Object> features) {
 
-    public LeadRecord {
+    public LeadFeatures {
         Objects.requireNonNull(features, "features");
         // LinkedHashMap because Map.copyOf rejects null values, and missing values are legitimate.
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -29,8 +29,8 @@ public record LeadRecord(String id, Map<String, Object> features) {
         features = Collections.unmodifiableMap(copy);
     }
 
-    public static LeadRecord of(Map<String, Object> features) {
-        return new LeadRecord(null, features);
+    public static LeadFeatures of(Map<String, Object> features) {
+        return new LeadFeatures(null, features);
     }
 
     /** The value of a feature, or {@code null} when it is missing. */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** One version of an opportunity as bronze received it. */
+/** One version of a record as bronze received it. */
 @RegisterForReflection
-public record OpportunityVersion(long bronzeId, String sourceSystem, UUID batchId, OffsetDateTime receivedAt,
+public record RecordVersion(long bronzeId, String sourceSystem, UUID batchId, OffsetDateTime receivedAt,
         JsonNode record) {
 }

@@ -1,0 +1,23 @@
+package org.retailcx.sales.api;
+
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.retailcx.platform.ingest.IdempotentWrites;
+import org.retailcx.platform.ingest.IngestionReader;
+import org.retailcx.sales.ingest.BronzeWriter;
+import org.retailcx.sales.ingest.SalesSources;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** CRM quote sync. */
+@Path("/api/v1/sales/quotes")
+@Tag(name = "ingestion: quotes")
+public class QuoteResource extends SourceResource<QuoteRecord> {
+
+    public QuoteResource(Pool pool, IngestionReader reader, IdempotentWrites writes, BronzeWriter writer, ObjectMapper mapper) {
+        super(pool, reader, writes, writer, mapper, SalesSources.QUOTES);
+    }
+}

@@ -1,0 +1,158 @@
+package org.retailcx.sales.metrics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.retailcx.platform.problem.ProblemException;
+
+/**
+ * The filters every sales metric accepts: a period (or an explicit from/to) and the rep, team, territory,
+ * product and lead source dimensions. One implementation, so every endpoint filters the same way.
+ */
+public class MetricFilter {
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    @QueryParam("period")
+    @Parameter(description = "A year (2026), quarter (2026-Q4) or month (2026-11); or use from/to")
+    public String period;
+
+    @QueryParam("from")
+    @Parameter(description = "First day included, ISO date")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Last day included, ISO date")
+    public String to;
+
+    @QueryParam("repId")
+    public String repId;
+
+    @QueryParam("team")
+    public String team;
+
+    @QueryParam("territoryId")
+    @Parameter(description = "A territory; includes the territories below it in the hierarchy")
+    public String territoryId;
+
+    @QueryParam("product")
+    @Parameter(description = "checking, savings, loan, card or investment")
+    public String product;
+
+    @QueryParam("source")
+    @Parameter(description = "Lead source: Web Form, Branch, Call Center, Referral, Event")
+    public String source;
+
+    /** The SQL expressions that hold each filtered attribute in a given query; null where it does not apply. */
+    public record Columns(String date, String repId, String team, String territoryPath, String product,
+            String leadSource) {
+    }
+
+    /** A SQL condition ({@code true} when nothing is filtered) and its parameters, numbered from a given index. */
+    public record Condition(String sql, List<Object> params) {
+    }
+
+    public static MetricFilter of(String period, String repId, String team, String territoryId, String product,
+            String source) {
+        MetricFilter f = new MetricFilter();
+        f.period = period;
+        f.repId = repId;
+        f.team = team;
+        f.territoryId = territoryId;
+        f.product = product;
+        f.source = source;
+        return f;
+    }
+
+    /** First day of the period, or null when open. */
+    public LocalDate fromDate() {
+        if (from != null) {
+            return parseDate("from", from);
+        }
+        return period == null ? null : periodBounds()[0];
+    }
+
+    /** Last day of the period (inclusive), or null when open. */
+    public LocalDate toDate() {
+        if (to != null) {
+            return parseDate("to", to);
+        }
+        return period == null ? null : periodBounds()[1];
+    }
+
+    /** The period's bounds, requiring one: for metrics that only make sense over a period (quota, CAC). */
+    public LocalDate[] requiredPeriod() {
+        LocalDate start = fromDate();
+        LocalDate end = toDate();
+        if (start == null || end == null) {
+            throw ProblemException.invalid("period", "is required (e.g. 2026-Q4), or both from and to");
+        }
+        return new LocalDate[] { start, end };
+    }
+
+    /**
+     * The condition for the given columns; parameters are numbered from {@code firstParam} ($n). Filters whose
+     * column is null in {@code columns} are not applicable to that metric and are ignored.
+     */
+    public Condition condition(Columns columns, int firstParam) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        LocalDate start = fromDate();
+        LocalDate end = toDate();
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        add(parts, params, firstParam, columns.date(), start, "%s >= $%d");
+        add(parts, params, firstParam, columns.date(), end, "%s <= $%d");
+        add(parts, params, firstParam, columns.repId(), repId, "%s = $%d");
+        add(parts, params, firstParam, columns.team(), team, "%s = $%d");
+        add(parts, params, firstParam, columns.territoryPath(), territoryId, "$%2$d = any(%1$s)");
+        add(parts, params, firstParam, columns.product(), product, "%s = $%d");
+        add(parts, params, firstParam, columns.leadSource(), source, "%s = $%d");
+        return new Condition(parts.isEmpty() ? "true" : String.join(" and ", parts), params);
+    }
+
+    private static void add(List<String> parts, List<Object> params, int firstParam, String column, Object value,
+            String template) {
+        if (column == null || value == null) {
+            return;
+        }
+        params.add(value);
+        parts.add(String.format(template, column, firstParam + params.size() - 1));
+    }
+
+    private LocalDate[] periodBounds() {
+        Matcher q = QUARTER.matcher(period);
+        if (q.matches()) {
+            LocalDate start = LocalDate.of(Integer.parseInt(q.group(1)), (Integer.parseInt(q.group(2)) - 1) * 3 + 1, 1);
+            return new LocalDate[] { start, start.plusMonths(3).minusDays(1) };
+        }
+        if (YEAR.matcher(period).matches()) {
+            int year = Integer.parseInt(period);
+            return new LocalDate[] { LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31) };
+        }
+        try {
+            YearMonth month = YearMonth.parse(period);
+            return new LocalDate[] { month.atDay(1), month.atEndOfMonth() };
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("period", "must be a year (2026), quarter (2026-Q4) or month (2026-11)");
+        }
+    }
+
+    private static LocalDate parseDate(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO date such as 2026-11-24");
+        }
+    }
+}

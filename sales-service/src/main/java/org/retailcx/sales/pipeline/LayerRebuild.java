@@ -1,0 +1,19 @@
+package org.retailcx.sales.pipeline;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * A part of silver or gold that can be rebuilt from the layer below it, idempotently and set-based. The admin
+ * rebuild call runs every bean implementing this in {@link #order()}, in one transaction.
+ */
+public interface LayerRebuild {
+
+    /** What it rebuilds, e.g. {@code silver.retail_sales_opportunity_golden}. */
+    String name();
+
+    /** Silver parts before gold parts; dimensions before facts. */
+    int order();
+
+    Uni<Void> rebuild(SqlConnection tx);
+}
