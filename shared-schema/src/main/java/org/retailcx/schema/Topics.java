@@ -6,6 +6,9 @@ public final class Topics {
     /** Lifecycle events of sales opportunities, keyed by customer id. */
     public static final String SALES_OPPORTUNITY = "retailcx.sales.opportunity";
 
+    /** Commission lines booked by the commission engine, keyed by customer id. */
+    public static final String SALES_COMMISSION = "retailcx.sales.commission";
+
     private Topics() {
     }
 
