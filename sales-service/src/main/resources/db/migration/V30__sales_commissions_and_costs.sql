@@ -93,7 +93,7 @@ create index retail_sales_cost_period on silver.retail_sales_cost (period_start)
 create table gold.fact_sales_commissions (
     line_id         bigint primary key,
     date_key        integer not null references gold.dim_date (date_key),
-    rep_key         bigint references gold.dim_sales_rep (rep_key),
+    rep_key         bigint,                          -- dim_sales_rep version in force on the line date (no FK: the dim is rebuilt)
     rep_id          text    not null,
     product_key     integer not null references gold.dim_product (product_key),
     commission_type text    not null,
