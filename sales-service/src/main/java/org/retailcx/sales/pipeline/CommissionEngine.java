@@ -99,6 +99,14 @@ public class CommissionEngine implements BronzeListener {
                 where l.opportunity_id in (%1$s)""".formatted(BATCH_OPPORTUNITIES), Tuple.of(batchId));
     }
 
+    /** After a rep batch changed the reps' plan, rate or quota: reprices every period holding a deal of theirs. */
+    public Uni<Integer> repriceReps(SqlConnection tx, UUID batchId) {
+        return run(tx, batchId, """
+                select owner_id, won_date from silver.retail_sales_opportunity_golden
+                where owner_id in (select rep_id from bronze.retail_sales_reps where batch_id = $1)
+                  and won_date is not null""", Tuple.of(batchId));
+    }
+
     /** Reprices every period holding a deal won between the two days (inclusive); books only differences. */
     public Uni<Integer> recalculate(SqlConnection tx, LocalDate from, LocalDate to) {
         return run(tx, null, """

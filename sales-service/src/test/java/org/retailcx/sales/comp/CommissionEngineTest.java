@@ -202,6 +202,29 @@ class CommissionEngineTest {
     }
 
     @Test
+    void aQuotaChangeRepricesTheRepsDealsAndARebuildBooksNothingNew() {
+        String plan = unique("PLAN-Z");
+        putPlan(plan, standardPlan(false, 90)).statusCode(200);
+        String rep = unique("REP-Z");
+        rep(rep, plan, 100000, null);
+        String deal = unique("OPP-Z");
+        opportunity(deal, unique("ACC"), rep, "Closed Won", 80000, "Branch", null, "2026-10-05T10:00:00Z");
+        assertEquals(List.of("earned 4000.00"), lines(pool, deal));
+        // quota 50,000: 50,000 × 5 % + 10,000 × 5 % × 1.5 + 20,000 × 5 % × 2 = 5,250
+        rep(rep, plan, 50000, null);
+        assertEquals(List.of("earned 4000.00", "adjustment 1250.00"), lines(pool, deal));
+
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .when().post("/api/v1/sales/admin/rebuild").then().statusCode(200)
+                .body("rebuilt", hasItem("silver.retail_sales_commission_line"));
+        assertEquals(List.of("earned 4000.00", "adjustment 1250.00"), lines(pool, deal));
+        assertEquals(2, rows(pool, "select 1 from gold.fact_sales_commissions where opportunity_id = $1", deal)
+                .size());
+        assertEquals("missing-in-compensation-system", rows(pool, "select status from"
+                + " silver.retail_sales_commission_reconciled where opportunity_id = $1", deal).get(0).getString(0));
+    }
+
+    @Test
     void reconciliationMatchesReportedAgainstComputedWithinACent() {
         String plan = unique("PLAN-Q");
         putPlan(plan, standardPlan(false, 90)).statusCode(200);
