@@ -3,6 +3,7 @@ package org.retailcx.sales.pipeline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -165,7 +166,7 @@ public class CommissionEngine implements BronzeListener {
                     return Uni.createFrom().item(0);
                 }
                 List<Group> ordered = groups.values().stream()
-                        .sorted(java.util.Comparator.comparing(Group::lockKey)).toList();
+                        .sorted(Comparator.comparing(Group::lockKey)).toList();
                 return lock(tx, ordered)
                         .chain(() -> terms(tx, ordered.stream().map(Group::repId).toList(),
                                 ordered.stream().map(Group::start).toList()))
@@ -177,12 +178,14 @@ public class CommissionEngine implements BronzeListener {
     private Uni<Integer> price(SqlConnection tx, UUID batchId, CommissionPlans.Book book, List<Group> groups,
             List<Terms> groupTerms) {
         return deals(tx, groups).chain(deals -> booked(tx, groups).chain(booked -> {
+            Map<Group, List<DealRow>> dealsByGroup = new HashMap<>();
+            deals.forEach(d -> dealsByGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
             List<NewLine> lines = new ArrayList<>();
             Set<Key> priced = new LinkedHashSet<>();
             for (int i = 0; i < groups.size(); i++) {
                 Group group = groups.get(i);
                 CommissionPlan plan = planOf(book, groupTerms.get(i), group.start());
-                List<DealRow> ofGroup = deals.stream().filter(d -> d.group().equals(group)).toList();
+                List<DealRow> ofGroup = dealsByGroup.getOrDefault(group, List.of());
                 if (plan == null || ofGroup.isEmpty()) {
                     continue;
                 }
@@ -300,18 +303,22 @@ public class CommissionEngine implements BronzeListener {
                 });
     }
 
+    /** What the ledger holds per key for deals won in the groups' date ranges (whatever period label it used). */
     private static Uni<Map<Key, Booked>> booked(SqlConnection tx, List<Group> groups) {
         return tx.preparedQuery("""
                 select l.rep_id, l.opportunity_id, l.commission_type, sum(l.amount) as amount,
                        (array_agg(l.account_id order by l.line_id desc))[1] as account_id, max(l.won_date) as won_date,
                        (array_agg(l.product order by l.line_id desc))[1] as product,
                        (array_agg(l.currency order by l.line_id desc))[1] as currency,
-                       (array_agg(l.deal_amount order by l.line_id desc))[1] as deal_amount, l.period
+                       (array_agg(l.deal_amount order by l.line_id desc))[1] as deal_amount,
+                       (array_agg(l.period order by l.line_id desc))[1] as period
                 from silver.retail_sales_commission_line l
-                join unnest($1::text[], $2::text[]) u(rep_id, period) on l.rep_id = u.rep_id and l.period = u.period
-                group by l.rep_id, l.opportunity_id, l.commission_type, l.period""")
+                join unnest($1::text[], $2::date[], $3::date[]) u(rep_id, period_start, period_end)
+                  on l.rep_id = u.rep_id and l.won_date between u.period_start and u.period_end
+                group by l.rep_id, l.opportunity_id, l.commission_type""")
                 .execute(Tuple.of(groups.stream().map(Group::repId).toArray(String[]::new),
-                        groups.stream().map(Group::period).toArray(String[]::new)))
+                        groups.stream().map(Group::start).toArray(LocalDate[]::new),
+                        groups.stream().map(Group::end).toArray(LocalDate[]::new)))
                 .map(rows -> {
                     Map<Key, Booked> booked = new HashMap<>();
                     rows.forEach(r -> booked.put(new Key(r.getString("rep_id"), r.getString("opportunity_id"),
