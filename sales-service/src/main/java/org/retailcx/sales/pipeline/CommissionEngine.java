@@ -29,9 +29,7 @@ import org.retailcx.sales.model.commission.Entitlement;
 import org.retailcx.sales.model.commission.LineKind;
 import org.retailcx.sales.model.commission.QuotaPeriod;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.sales.CommissionCalculated;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -358,29 +356,31 @@ public class CommissionEngine implements BronzeListener {
                                        line_date, amount, entitled_amount, deal_amount, base_rate, multiplier, tier,
                                        plan_id, product, currency, n)
                 order by u.n
-                returning line_id, rep_id, opportunity_id, commission_type""")
+                returning line_id""")
                 .execute(Tuple.from(columns))
                 .chain(rows -> {
-                    Map<Key, Long> ids = new HashMap<>();
-                    rows.forEach(r -> ids.put(new Key(r.getString(1), r.getString(2), r.getString(3)), r.getLong(0)));
-                    return CommissionFacts.insert(tx, ids.values().toArray(Long[]::new))
-                            .chain(() -> queue(tx, ids, lines))
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    rows.forEach(r -> ids.add(r.getLong(0)));
+                    Long[] lineIds = ids.toArray(Long[]::new);
+                    return CommissionFacts.insert(tx, lineIds)
+                            .chain(() -> queue(tx, lineIds))
                             .call(() -> reconciliation.refresh(tx, text(lines, l -> l.key().repId()),
                                     text(lines, l -> l.key().opportunityId())));
                 });
     }
 
-    private Uni<Integer> queue(SqlConnection tx, Map<Key, Long> ids, List<NewLine> lines) {
-        List<CommissionCalculated> events = new ArrayList<>(lines.size());
-        for (NewLine l : lines) {
-            events.add(new CommissionCalculated(ids.get(l.key()), l.key().repId(), l.key().opportunityId(), l.accountId(),
-                    l.key().type(), l.kind().code(), l.amount(), l.entitled(), l.currency(), l.dealAmount(), l.rate(),
-                    l.multiplier(), l.tier(), l.kind() == LineKind.CLAWBACK, l.period(), l.planId(), l.lineDate()));
-        }
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(e -> outbox.append(tx, EventCatalog.SALES_COMMISSION_CALCULATED,
-                        e.opportunityId(), e.customerId(), e))
-                .collect().asList().map(List::size);
+    /** One {@code commission.calculated} per booked line, built set-based from the ledger rows. */
+    private Uni<Integer> queue(SqlConnection tx, Long[] lineIds) {
+        return outbox.appendAll(tx, EventCatalog.SALES_COMMISSION_CALCULATED, """
+                select l.opportunity_id as subject, l.account_id as record_key, jsonb_strip_nulls(jsonb_build_object(
+                    'lineId', l.line_id, 'repId', l.rep_id, 'opportunityId', l.opportunity_id,
+                    'customerId', l.account_id, 'commissionType', l.commission_type, 'kind', l.line_kind,
+                    'amount', l.amount, 'entitledAmount', l.entitled_amount, 'currency', l.currency,
+                    'dealAmount', l.deal_amount, 'rate', l.base_rate, 'multiplier', l.multiplier, 'tier', l.tier,
+                    'clawback', l.line_kind = 'clawback', 'period', l.period, 'planId', l.plan_id,
+                    'lineDate', l.line_date)) as data
+                from silver.retail_sales_commission_line l where l.line_id = any($1) order by l.line_id""",
+                Tuple.of(lineIds)).map(Long::intValue);
     }
 
     private static String[] text(List<NewLine> lines, java.util.function.Function<NewLine, String> f) {
