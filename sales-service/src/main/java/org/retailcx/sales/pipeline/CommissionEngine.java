@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -236,7 +238,7 @@ public class CommissionEngine implements BronzeListener {
         if (YEAR_LABEL.matcher(repQuotaPeriod).matches()) {
             return QuotaPeriod.YEAR;
         }
-        return QuotaPeriod.ofApiName(repQuotaPeriod.toLowerCase(java.util.Locale.ROOT)).orElse(QuotaPeriod.MONTH);
+        return QuotaPeriod.ofApiName(repQuotaPeriod.toLowerCase(Locale.ROOT)).orElse(QuotaPeriod.MONTH);
     }
 
     private static Group groupOf(String repId, QuotaPeriod period, LocalDate day) {
@@ -383,7 +385,7 @@ public class CommissionEngine implements BronzeListener {
                 Tuple.of(lineIds)).map(Long::intValue);
     }
 
-    private static String[] text(List<NewLine> lines, java.util.function.Function<NewLine, String> f) {
+    private static String[] text(List<NewLine> lines, Function<NewLine, String> f) {
         return lines.stream().map(f).toArray(String[]::new);
     }
 }
