@@ -35,6 +35,9 @@ create table silver.retail_sales_lead_golden (
     updated_at              timestamptz not null default now()
 );
 create index retail_sales_lead_golden_created on silver.retail_sales_lead_golden (created_date);
+create index retail_sales_lead_golden_converted_opp on silver.retail_sales_lead_golden (converted_opportunity_id);
+-- conversions look opportunities up by the lead they came from
+create index if not exists retail_sales_opportunity_golden_lead on silver.retail_sales_opportunity_golden (lead_id);
 
 -- Lineage: every source lead id, the golden lead it belongs to and the rule that linked it.
 create table silver.retail_sales_lead_crosswalk (
@@ -162,7 +165,9 @@ create table gold.fact_sales_conversions (
     customer_id             text,
     days_lead_to_opportunity integer,
     days_opportunity_to_won integer,
-    days_lead_to_won        integer
+    days_lead_to_won        integer,
+    score_probability       double precision,    -- from the active scoring model
+    score_grade             text
 );
 create index fact_sales_conversions_created on gold.fact_sales_conversions (lead_created_date);
 
