@@ -136,6 +136,7 @@ create table gold.fact_sales_activities (
     activity_id       text primary key,
     date_key          integer not null references gold.dim_date,
     rep_key           bigint,
+    rep_id            text not null,          -- degenerate: the rep as sent, also before gold knows them
     activity_type_key integer not null references gold.dim_activity_type,
     campaign_key      integer references gold.dim_campaign,
     opportunity_id    text,

@@ -70,15 +70,16 @@ public class ActivityPipeline implements BronzeListener {
             where e.campaign_id is not null and %s on conflict (campaign_id) do nothing""";
 
     static final String FACT = """
-            insert into gold.fact_sales_activities (activity_id, date_key, rep_key, activity_type_key, campaign_key,
-                opportunity_id, golden_lead_id, account_id, outcome, duration_minutes)
-            select e.activity_id, to_char(e.activity_date, 'YYYYMMDD')::integer, e.rep_key, t.activity_type_key,
+            insert into gold.fact_sales_activities (activity_id, date_key, rep_key, rep_id, activity_type_key,
+                campaign_key, opportunity_id, golden_lead_id, account_id, outcome, duration_minutes)
+            select e.activity_id, to_char(e.activity_date, 'YYYYMMDD')::integer, e.rep_key, e.rep_id, t.activity_type_key,
                    c.campaign_key, e.opportunity_id, e.golden_lead_id, e.account_id, e.outcome, e.duration_minutes
             from silver.retail_sales_activity_enriched e
             join gold.dim_activity_type t on t.activity_type = e.activity_type
             join gold.dim_campaign c on c.campaign_id = coalesce(e.campaign_id, 'none')
             where %s
             on conflict (activity_id) do update set date_key = excluded.date_key, rep_key = excluded.rep_key,
+                rep_id = excluded.rep_id,
                 activity_type_key = excluded.activity_type_key, campaign_key = excluded.campaign_key,
                 opportunity_id = excluded.opportunity_id, golden_lead_id = excluded.golden_lead_id,
                 account_id = excluded.account_id, outcome = excluded.outcome,
