@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
 import org.retailcx.schema.sales.LeadScored;
+import org.retailcx.schema.sales.OpportunityClosedLost;
 import org.retailcx.schema.sales.OpportunityClosedWon;
+import org.retailcx.schema.sales.OpportunityCreated;
+import org.retailcx.schema.sales.OpportunityStageChanged;
 import org.retailcx.schema.sales.ReferralConverted;
 
 /** Every event type the suite publishes. Within a {@code v<n>} type, changes are additive only. */
@@ -14,6 +17,15 @@ public final class EventCatalog {
 
     public static final EventType<OpportunityClosedWon> SALES_OPPORTUNITY_CLOSED_WON = new EventType<>(
             "retailcx.sales.opportunity.closed-won.v1", Topics.SALES_OPPORTUNITY, OpportunityClosedWon.class);
+
+    public static final EventType<OpportunityCreated> SALES_OPPORTUNITY_CREATED = new EventType<>(
+            "retailcx.sales.opportunity.created.v1", Topics.SALES_OPPORTUNITY, OpportunityCreated.class);
+
+    public static final EventType<OpportunityStageChanged> SALES_OPPORTUNITY_STAGE_CHANGED = new EventType<>(
+            "retailcx.sales.opportunity.stage-changed.v1", Topics.SALES_OPPORTUNITY, OpportunityStageChanged.class);
+
+    public static final EventType<OpportunityClosedLost> SALES_OPPORTUNITY_CLOSED_LOST = new EventType<>(
+            "retailcx.sales.opportunity.closed-lost.v1", Topics.SALES_OPPORTUNITY, OpportunityClosedLost.class);
 
     public static final EventType<LeadCreated> SALES_LEAD_CREATED = new EventType<>(
             "retailcx.sales.lead.created.v1", Topics.SALES_LEAD, LeadCreated.class);
@@ -27,7 +39,8 @@ public final class EventCatalog {
     public static final EventType<ReferralConverted> SALES_REFERRAL_CONVERTED = new EventType<>(
             "retailcx.sales.referral.converted.v1", Topics.SALES_REFERRAL, ReferralConverted.class);
 
-    private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON,
+    private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
+            SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED);
 
     private EventCatalog() {
