@@ -88,6 +88,7 @@ create table silver.retail_sales_activity_enriched (
 );
 create index retail_sales_activity_enriched_golden on silver.retail_sales_activity_enriched (golden_lead_id);
 create index retail_sales_activity_enriched_opp on silver.retail_sales_activity_enriched (opportunity_id);
+create index retail_sales_activity_enriched_lead on silver.retail_sales_activity_enriched (lead_id);
 
 -- Quotes and referrals: current state per id from the newest valid version.
 create table silver.retail_sales_quote_current (

@@ -110,6 +110,21 @@ public class ActivityPipeline implements BronzeListener {
                 .replaceWith(0);
     }
 
+    /**
+     * Re-attributes the activities already enriched for these leads or opportunities, for when a lead or an
+     * opportunity arrives after its activities.
+     */
+    public Uni<Void> reattribute(SqlConnection tx, String[] leadIds, String[] opportunityIds) {
+        Tuple ids = Tuple.of(leadIds, opportunityIds);
+        String affected = "(select activity_id from silver.retail_sales_activity_enriched"
+                + " where lead_id = any($1) union select activity_id from silver.retail_sales_activity_enriched"
+                + " where opportunity_id = any($2))";
+        return tx.preparedQuery(ENRICH.formatted("b.activity_id in " + affected, VALID)).execute(ids)
+                .chain(() -> tx.preparedQuery(CAMPAIGNS.formatted("e.activity_id in " + affected)).execute(ids))
+                .chain(() -> tx.preparedQuery(FACT.formatted("e.activity_id in " + affected)).execute(ids))
+                .replaceWithVoid();
+    }
+
     @ApplicationScoped
     public static class EnrichedRebuild implements LayerRebuild {
 

@@ -134,9 +134,11 @@ public class ConversionFacts implements LayerRebuild {
     public static class OnOpportunities implements BronzeListener {
 
         private final ConversionFacts facts;
+        private final ActivityPipeline activities;
 
-        public OnOpportunities(ConversionFacts facts) {
+        public OnOpportunities(ConversionFacts facts, ActivityPipeline activities) {
             this.facts = facts;
+            this.activities = activities;
         }
 
         @Override
@@ -151,6 +153,13 @@ public class ConversionFacts implements LayerRebuild {
 
         @Override
         public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+            return tx.preparedQuery("select coalesce(array_agg(distinct opportunity_id), '{}') from"
+                    + " bronze.retail_sales_opportunities where batch_id = $1").execute(Tuple.of(batchId))
+                    .chain(rows -> activities.reattribute(tx, new String[0], rows.iterator().next().getArrayOfStrings(0)))
+                    .chain(() -> linkedLeads(tx, batchId));
+        }
+
+        private Uni<Integer> linkedLeads(SqlConnection tx, UUID batchId) {
             return tx.preparedQuery("""
                     select array_agg(distinct golden_lead_id) from (
                         select x.golden_lead_id from bronze.retail_sales_opportunities b

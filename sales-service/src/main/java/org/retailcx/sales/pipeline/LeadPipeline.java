@@ -144,9 +144,11 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
     private final ConversionFacts conversions;
     private final LeadScoringService scoring;
     private final Outbox outbox;
+    private final ActivityPipeline activities;
 
     public LeadPipeline(Quarantine quarantine, ConversionFacts conversions, LeadScoringService scoring,
-            Outbox outbox) {
+            Outbox outbox, ActivityPipeline activities) {
+        this.activities = activities;
         this.quarantine = quarantine;
         this.conversions = conversions;
         this.scoring = scoring;
@@ -243,6 +245,7 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                     });
                     return queueCreated(tx, created);
                 })
+                .call(() -> activities.reattribute(tx, leadIds.toArray(String[]::new), new String[0]))
                 .chain(createdEvents -> conversions.refresh(tx, goldens)
                         .chain(() -> scoring.scoreGoldenLeads(tx, goldens))
                         .chain(scored -> conversions.queueConverted(tx, goldens)

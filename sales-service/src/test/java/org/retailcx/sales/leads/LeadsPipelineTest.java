@@ -241,6 +241,27 @@ class LeadsPipelineTest {
                         KafkaTestClient.header(r, "ce_subject")), Duration.ofSeconds(2)).size());
     }
 
+    @Test
+    void anActivityThatArrivesBeforeItsLeadAndOpportunityIsAttributedWhenTheyArrive() {
+        String u = unique("late");
+        String repId = "REP-" + u;
+        put("reps", repId, rep(repId)).statusCode(200);
+        put("activities", "A-" + u, json("activityId", "A-" + u, "activityType", "Demo", "leadId", "L-" + u,
+                "opportunityId", "O-" + u, "completedBy", repId, "completedDate", "2026-05-02T10:00:00Z"))
+                .statusCode(200);
+        assertNull(query(pool, "select golden_lead_id from silver.retail_sales_activity_enriched"
+                + " where activity_id = $1", "A-" + u).iterator().next().getLong(0));
+        put("leads", "L-" + u, lead("L-" + u, repId, "New", "2026-05-01", "Event")).statusCode(200);
+        put("opportunities", "O-" + u, opportunity("O-" + u, "ACC-" + u, "L-" + u, repId, "Prospecting",
+                "2026-05-03", "2026-05-03T09:00:00Z")).statusCode(200);
+        Row row = query(pool, "select e.golden_lead_id, e.account_id, f.golden_lead_id from"
+                + " silver.retail_sales_activity_enriched e join gold.fact_sales_activities f using (activity_id)"
+                + " where e.activity_id = $1", "A-" + u).iterator().next();
+        assertEquals(goldenIdOf("L-" + u), row.getLong(0));
+        assertEquals("ACC-" + u, row.getString(1));
+        assertEquals(goldenIdOf("L-" + u), row.getLong(2));
+    }
+
     private static String lead(String id, String repId, String status, String created, String source) {
         return json("leadId", id, "source", source, "assignedSalesRep", repId, "qualificationStatus", status,
                 "createdDate", created, "email", id.toLowerCase() + "@example.org",
