@@ -125,6 +125,25 @@ public class ActivityPipeline implements BronzeListener {
                 .replaceWithVoid();
     }
 
+    /** Points these reps' activities at the SCD2 row valid on each activity date, after the reps changed. */
+    public Uni<Void> refreshReps(SqlConnection tx, String[] repIds) {
+        Tuple reps = Tuple.of((Object) repIds);
+        return tx.preparedQuery("""
+                update silver.retail_sales_activity_enriched e set rep_key = r.rep_key
+                from silver.retail_sales_activity_enriched a
+                cross join lateral (
+                    select d.rep_key from gold.dim_sales_rep d where d.rep_id = a.rep_id
+                    order by d.valid_from > a.activity_date, abs(a.activity_date - d.valid_from) limit 1) r
+                where a.rep_id = any($1) and e.activity_id = a.activity_id
+                  and e.rep_key is distinct from r.rep_key""").execute(reps)
+                .chain(() -> tx.preparedQuery("""
+                        update gold.fact_sales_activities f set rep_key = e.rep_key
+                        from silver.retail_sales_activity_enriched e
+                        where e.activity_id = f.activity_id and e.rep_id = any($1)
+                          and f.rep_key is distinct from e.rep_key""").execute(reps))
+                .replaceWithVoid();
+    }
+
     @ApplicationScoped
     public static class EnrichedRebuild implements LayerRebuild {
 

@@ -178,6 +178,8 @@ class LeadsPipelineTest {
                 .statusCode(200).body("leads", equalTo(2)).body("won", equalTo(1));
         get("/api/v1/sales/metrics/lead-conversion?period=2026&repId=" + repId, "sales-rep").statusCode(200)
                 .body("leads", equalTo(6));
+        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&team=Retail East-" + repId, "sales-manager")
+                .statusCode(200).body("leads", equalTo(5)).body("won", equalTo(1));
         get("/api/v1/sales/metrics/lead-conversion?period=someday", "sales-rep").statusCode(400);
         get("/api/v1/sales/metrics/lead-conversion?period=2026", "cx-analyst").statusCode(403);
 
