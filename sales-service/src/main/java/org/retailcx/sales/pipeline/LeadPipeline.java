@@ -161,7 +161,9 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
 
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+        // Matching is one global decision: concurrent lead batches sharing a key must not both create a person.
         return quarantine.check(tx, SalesSources.LEADS, batchId, RULES)
+                .chain(() -> tx.query("select pg_advisory_xact_lock(hashtext('sales.lead-matching'))").execute())
                 .chain(() -> tx.preparedQuery(CANDIDATES).execute(Tuple.of(batchId)))
                 .chain(rows -> {
                     List<Candidate> candidates = new ArrayList<>();
@@ -178,7 +180,7 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
         String[] allKeys = candidates.stream().flatMap(c -> LeadMatcher.keys(c).stream()).distinct()
                 .toArray(String[]::new);
         return tx.preparedQuery("select match_key, golden_lead_id from silver.retail_sales_lead_match_key"
-                + " where match_key = any($1)").execute(Tuple.of(allKeys))
+                + " where match_key = any($1)").execute(Tuple.of((Object) allKeys))
                 .chain(owners -> {
                     Map<String, Long> keyOwners = new HashMap<>();
                     owners.forEach(r -> keyOwners.put(r.getString(0), r.getLong(1)));
