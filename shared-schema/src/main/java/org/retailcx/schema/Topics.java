@@ -9,6 +9,12 @@ public final class Topics {
     /** Commission lines booked by the commission engine, keyed by customer id. */
     public static final String SALES_COMMISSION = "retailcx.sales.commission";
 
+    /** Golden lead lifecycle (created, scored, converted), keyed by customer id if known, else golden lead id. */
+    public static final String SALES_LEAD = "retailcx.sales.lead";
+
+    /** Referral outcomes, keyed by the referred customer id if known, else the referrer's. */
+    public static final String SALES_REFERRAL = "retailcx.sales.referral";
+
     private Topics() {
     }
 

@@ -58,7 +58,7 @@ class OppsEventsTest {
         put("opportunities", won, opportunity(won, "ACC-E1", rep, "Proposal", 900)
                 .with("updatedAt", "2026-11-02T10:00:00Z")).body("eventsQueued", equalTo(1));
         put("opportunities", won, opportunity(won, "ACC-E1", rep, "Closed Won", 900)
-                .with("updatedAt", "2026-11-03T10:00:00Z")).body("eventsQueued", equalTo(2));
+                .with("updatedAt", "2026-11-03T10:00:00Z")).body("eventsQueued", equalTo(3)); // + commission.calculated
         put("opportunities", won, opportunity(won, "ACC-E1", rep, "Closed Won", 900)
                 .with("updatedAt", "2026-11-03T10:00:00Z")).body("eventsQueued", equalTo(0));
         String lost = unique("OPP");
@@ -132,6 +132,7 @@ class OppsEventsTest {
     }
 
     private long outboxCount(String opportunityId) {
-        return rows(pool, "select count(*) from platform.outbox where ce_subject = $1", opportunityId).get(0).getLong(0);
+        return rows(pool, "select count(*) from platform.outbox where ce_subject = $1 and topic = '"
+                + Topics.SALES_OPPORTUNITY + "'", opportunityId).get(0).getLong(0);
     }
 }
