@@ -6,6 +6,9 @@ public final class Topics {
     /** Lifecycle events of sales opportunities, keyed by customer id. */
     public static final String SALES_OPPORTUNITY = "retailcx.sales.opportunity";
 
+    /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
+    public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
+
     private Topics() {
     }
 
