@@ -227,7 +227,8 @@ public class ClvModelService {
     private Uni<Void> score(SqlConnection tx, int version, LocalDate end, String segment, BgNbdParameters bg,
             GammaGammaParameters gg, Factors f, double margin, int expectedCustomers) {
         long started = System.nanoTime();
-        return tx.preparedQuery("""
+        // the decile ranking sorts the whole population: let it sort in memory (this transaction only)
+        return tx.query("set local work_mem = '256MB'").execute().chain(() -> tx.preparedQuery("""
                 insert into gold.fact_customer_value (clv_model_version, customer_id, segment, clv_prediction_date,
                     clv_prediction_date_key, frequency, recency_weeks, age_weeks, monetary_value, probability_alive,
                     expected_purchases_12mo, expected_spend, predicted_clv_12mo, predicted_clv_36mo,
@@ -264,7 +265,7 @@ public class ClvModelService {
                 from scored v left join ytd y using (customer_id)""")
                 .execute(Tuple.from(new Object[] { end, segment, version, bg.r(), bg.alpha(), bg.a(), bg.b(), gg.p(),
                         gg.q(), gg.gamma(), margin, f.frequency(), f.ageDays(), f.d12(), f.d36(), f.dLifetime(),
-                        f.expected12() }))
+                        f.expected12() })))
                 .chain(inserted -> {
                     if (expectedCustomers >= 0 && inserted.rowCount() != expectedCustomers) {
                         throw new IllegalStateException("scored " + inserted.rowCount() + " customers of "
