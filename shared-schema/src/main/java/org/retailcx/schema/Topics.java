@@ -15,6 +15,9 @@ public final class Topics {
     /** Referral outcomes, keyed by the referred customer id if known, else the referrer's. */
     public static final String SALES_REFERRAL = "retailcx.sales.referral";
 
+    /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
+    public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
+
     private Topics() {
     }
 
