@@ -50,15 +50,16 @@ class ClosedWonReachesClvIT {
     void aDealWonInSalesBecomesACustomerTransactionInClv() {
         String opportunity = "OPP-" + UUID.randomUUID();
         String customer = "CUST-" + UUID.randomUUID();
+        // Sales accepts a deal only from a known rep (else it is quarantined), so the org comes first.
+        put("/api/v1/sales/territories/TER-1", "{\"territoryId\":\"TER-1\",\"name\":\"North\"}");
+        put("/api/v1/sales/reps/REP-1", "{\"repId\":\"REP-1\",\"territoryId\":\"TER-1\",\"team\":\"Retail\"}");
         String won = """
                 {"opportunityId":"%s","accountId":"%s","ownerId":"REP-1","stage":"Closed Won","amount":4200.00,
-                 "currency":"EUR","expectedCloseDate":"2026-11-24","productInterest":"investment"}"""
+                 "currency":"EUR","expectedCloseDate":"2025-06-30","productInterest":"investment",
+                 "updatedAt":"2025-06-15T10:00:00Z"}"""
                 .formatted(opportunity, customer);
         for (int attempt = 0; attempt < 2; attempt++) { // a CRM re-sync of the same won deal
-            given().baseUri(sales.baseUrl()).header("Authorization", TestTokens.bearer("service"))
-                    .contentType(ContentType.JSON).body(won)
-                    .when().put("/api/v1/sales/opportunities/" + opportunity).then()
-                    .statusCode(200);
+            put("/api/v1/sales/opportunities/" + opportunity, won);
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> transactions(customer).extract().jsonPath().getList("$").size() > 0);
@@ -67,7 +68,12 @@ class ClosedWonReachesClvIT {
                 .body("[0].sourceRecordId", equalTo(opportunity))
                 .body("[0].amount", equalTo(4200.0f))
                 .body("[0].product", equalTo("investment"))
-                .body("[0].transactionDate", equalTo("2026-11-24"));
+                .body("[0].transactionDate", equalTo("2025-06-15")); // the day it was won
+    }
+
+    private static void put(String path, String json) {
+        given().baseUri(sales.baseUrl()).header("Authorization", TestTokens.bearer("service"))
+                .contentType(ContentType.JSON).body(json).when().put(path).then().statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse transactions(String customer) {

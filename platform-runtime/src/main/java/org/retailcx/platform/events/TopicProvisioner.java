@@ -71,6 +71,9 @@ public class TopicProvisioner {
                 replicationFactor));
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.keySet().retainAll(AdminClientConfig.configNames());
+        // The producers' request timeout is longer than a startup check should wait; the admin client requires
+        // request timeout <= api timeout.
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
@@ -80,8 +83,12 @@ public class TopicProvisioner {
                 LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
             }
         } catch (Exception e) { // topics may already exist or be managed elsewhere: report, don't block startup
-            LOG.warnf("could not provision topics %s: %s", wanted.stream().map(NewTopic::name).toList(),
-                    e.getMessage());
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            LOG.warnf("could not provision topics %s: %s (%s)", wanted.stream().map(NewTopic::name).toList(),
+                    e.getMessage(), cause);
         }
     }
 }
