@@ -7,6 +7,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,5 +70,21 @@ public abstract class ServiceShellContract {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403));
+    }
+
+    @Test
+    void provisionedItsTopicsWithTheConfiguredPartitions() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        String prefix = config.getOptionalValue("retailcx.kafka.topic-prefix", String.class).orElse("");
+        int partitions = config.getValue("retailcx.kafka.partitions", Integer.class);
+        List<String> topics = new java.util.ArrayList<>(
+                config.getOptionalValues("retailcx.kafka.topics", String.class).orElse(List.of()));
+        topics.add("retailcx." + config.getValue("quarkus.application.name", String.class) + ".dlq");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrap()))) {
+            Map<String, TopicDescription> described = admin.describeTopics(topics.stream().map(t -> prefix + t)
+                    .toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+            described.values().forEach(d -> assertEquals(partitions, d.partitions().size(), d.name()));
+        }
     }
 }
