@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.retailcx.clv.ingest.ClvIngestion;
+import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IdempotentWrites;
 import org.retailcx.platform.ingest.IdempotentWrites.Outcome;
 import org.retailcx.platform.ingest.IngestionReader;

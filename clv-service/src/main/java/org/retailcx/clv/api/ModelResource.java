@@ -24,6 +24,7 @@ import org.retailcx.clv.metrics.ModelAccuracy;
 import org.retailcx.clv.pipeline.ClvModelService;
 import org.retailcx.clv.pipeline.ClvRefitJob;
 import org.retailcx.clv.pipeline.ModelQueries;
+import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;

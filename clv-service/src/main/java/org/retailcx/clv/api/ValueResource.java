@@ -18,6 +18,7 @@ import org.retailcx.clv.api.ValueViews.ProfitabilityRank;
 import org.retailcx.clv.api.ValueViews.Retention;
 import org.retailcx.clv.api.ValueViews.Segments;
 import org.retailcx.clv.metrics.ValueMetrics;
+import org.retailcx.platform.api.Page;
 import org.retailcx.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;

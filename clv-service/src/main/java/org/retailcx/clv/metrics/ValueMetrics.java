@@ -9,13 +9,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.clv.api.Page;
 import org.retailcx.clv.api.ValueViews.CustomerValue;
 import org.retailcx.clv.api.ValueViews.Decile;
 import org.retailcx.clv.api.ValueViews.ProfitabilityRank;
 import org.retailcx.clv.api.ValueViews.Retention;
 import org.retailcx.clv.api.ValueViews.Segment;
 import org.retailcx.clv.api.ValueViews.Segments;
+import org.retailcx.platform.api.Page;
 import org.retailcx.platform.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;

@@ -32,6 +32,7 @@ import org.retailcx.sales.ingest.BronzeWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -81,6 +82,7 @@ public abstract class SourceResource<T> {
 
     @POST
     @Path("/batch")
+    @Blocking // parsing and validating up to 200,000 records must not hold the event loop
     @Consumes({ IngestionReader.NDJSON, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SERVICE, Roles.ADMIN })
     @Operation(summary = "Bulk sync: NDJSON or a JSON array of records, all-or-nothing")
