@@ -95,18 +95,20 @@ public final class SyntheticBank {
     }
 
     /** A token for admin + service, signed with the suite's development key (as {@code ./suite token} does). */
-    static String devToken(Path dataDir) {
+    public static String devToken(Path dataDir) {
         String issuer = envFile(dataDir.resolve("infra.env")).getOrDefault("RETAILCX_JWT_ISSUER",
                 DevTokens.DEFAULT_ISSUER);
         return DevTokens.loadOrCreate(dataDir.resolve("jwt"), issuer)
                 .mint("synthetic-bank", Set.of("admin", "service"), Duration.ofHours(4));
     }
 
-    private static Map<String, String> envFile(Path file) {
+    /** The variables of the suite's infra.env ({@code export NAME='value'} lines), empty when there is none. */
+    public static Map<String, String> envFile(Path file) {
         Map<String, String> vars = new HashMap<>();
         if (Files.isRegularFile(file)) {
             try {
-                for (String line : Files.readAllLines(file)) {
+                for (String raw : Files.readAllLines(file)) {
+                    String line = raw.startsWith("export ") ? raw.substring("export ".length()) : raw;
                     int eq = line.indexOf('=');
                     if (eq > 0 && !line.startsWith("#")) {
                         vars.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replaceAll("^['\"]|['\"]$", ""));
