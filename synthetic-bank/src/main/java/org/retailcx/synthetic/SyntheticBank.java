@@ -96,10 +96,15 @@ public final class SyntheticBank {
 
     /** A token for admin + service, signed with the suite's development key (as {@code ./suite token} does). */
     public static String devToken(Path dataDir) {
+        return devToken(dataDir, Set.of("admin", "service"));
+    }
+
+    /** A token for these roles, signed with the suite's development key in the data dir. */
+    public static String devToken(Path dataDir, Set<String> roles) {
         String issuer = envFile(dataDir.resolve("infra.env")).getOrDefault("RETAILCX_JWT_ISSUER",
                 DevTokens.DEFAULT_ISSUER);
         return DevTokens.loadOrCreate(dataDir.resolve("jwt"), issuer)
-                .mint("synthetic-bank", Set.of("admin", "service"), Duration.ofHours(4));
+                .mint("synthetic-bank", roles, Duration.ofHours(4));
     }
 
     /** The variables of the suite's infra.env ({@code export NAME='value'} lines), empty when there is none. */
