@@ -1,19 +1,19 @@
 package org.retailcx.sales.events;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
 import org.retailcx.platform.events.Outbox;
 import org.retailcx.sales.ingest.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.sales.OpportunityClosedLost;
 import org.retailcx.schema.sales.OpportunityClosedWon;
+import org.retailcx.schema.sales.OpportunityCreated;
+import org.retailcx.schema.sales.OpportunityStageChanged;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,13 +21,52 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Decides which events a batch of opportunity versions implies, and queues them in the outbox. */
+/**
+ * Queues the events a batch of opportunity versions implies, read from the silver change history (so quarantined
+ * versions announce nothing): created (first valid version), stage-changed (each version that changes the stage),
+ * closed-won (the first win only: clv-service must not count a sale twice) and closed-lost (with the reason).
+ * Only history rows of versions in this batch are announced, and each once: the ledger
+ * {@code silver.retail_sales_opportunity_announced} is written in the same statement, so a re-sent identical
+ * version (no history row) or a late older version re-announces nothing.
+ */
 @ApplicationScoped
 public class OpportunityEvents implements BronzeListener {
 
-    private static final Logger LOG = Logger.getLogger(OpportunityEvents.class);
-    static final Set<String> PRODUCTS = Set.of("checking", "savings", "loan", "card", "investment");
-    static final String DEFAULT_CURRENCY = "EUR";
+    private static final String ANNOUNCE = """
+            with h as (
+              select h.opportunity_id, h.bronze_id, h.changed_at, h.stage_from, h.stage_to, h.probability_to
+              from silver.retail_sales_opportunity_history h
+              join bronze.retail_sales_opportunities b on b.bronze_id = h.bronze_id
+              where b.batch_id = $1),
+            candidates as (
+              select 'created' as event, 0::bigint as version, 1 as rank, h.* from h
+              where stage_from is null
+              union all
+              select 'stage-changed', h.bronze_id, 2, h.* from h
+              where stage_from is not null and stage_from <> stage_to
+              union all
+              select 'closed-won', 0, 3, h.* from h
+              where stage_to = 'Closed Won' and stage_from is distinct from stage_to
+              union all
+              select 'closed-lost', h.bronze_id, 3, h.* from h
+              where stage_to = 'Closed Lost' and stage_from is distinct from stage_to),
+            firsts as (
+              select distinct on (opportunity_id, event, version) * from candidates
+              order by opportunity_id, event, version, changed_at, bronze_id),
+            announced as (
+              insert into silver.retail_sales_opportunity_announced (opportunity_id, event, version_bronze_id)
+              select opportunity_id, event, version from firsts
+              on conflict do nothing
+              returning opportunity_id, event, version_bronze_id)
+            select f.event, f.opportunity_id, f.stage_from, f.stage_to, f.changed_at, f.probability_to,
+                   b.account_id, b.owner_id, b.lead_id, b.amount, coalesce(b.currency, 'EUR') as currency,
+                   b.expected_close_date, b.product_interest, b.lead_source, b.campaign_id, b.loss_reason,
+                   b.competitive_threat, g.created_date
+            from announced a
+            join firsts f on f.opportunity_id = a.opportunity_id and f.event = a.event and f.version = a.version_bronze_id
+            join bronze.retail_sales_opportunities b on b.bronze_id = f.bronze_id
+            join silver.retail_sales_opportunity_golden g on g.opportunity_id = f.opportunity_id
+            order by f.changed_at, f.bronze_id, f.rank""";
 
     private final Outbox outbox;
 
@@ -40,52 +79,46 @@ public class OpportunityEvents implements BronzeListener {
         return SalesSources.OPPORTUNITIES.name();
     }
 
+    /** After silver (100) and gold (200–399). */
+    @Override
+    public int order() {
+        return 500;
+    }
+
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return queueFirstWins(tx, batchId);
+        return tx.preparedQuery(ANNOUNCE).execute(Tuple.of(batchId))
+                .chain(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(row -> queue(tx, row))
+                        .collect().asList()
+                        .map(queued -> queued.size()));
     }
 
-    /**
-     * Queues closed-won for each opportunity that reached Closed Won in this batch and never before: a CRM that
-     * re-sends a won deal does not sell it twice.
-     */
-    public Uni<Integer> queueFirstWins(SqlConnection tx, UUID batchId) {
-        return tx.preparedQuery("""
-                select distinct on (b.opportunity_id) b.opportunity_id, b.account_id, b.owner_id,
-                       b.product_interest, b.amount, b.currency, b.expected_close_date, b.received_at, b.campaign_id
-                from bronze.retail_sales_opportunities b
-                where b.batch_id = $1 and b.stage = 'Closed Won'
-                  and not exists (select 1 from bronze.retail_sales_opportunities earlier
-                                  where earlier.opportunity_id = b.opportunity_id and earlier.stage = 'Closed Won'
-                                    and earlier.batch_id <> $1)
-                order by b.opportunity_id, b.bronze_id""")
-                .execute(Tuple.of(batchId))
-                .chain(rows -> {
-                    List<OpportunityClosedWon> wins = new ArrayList<>();
-                    rows.forEach(row -> toClosedWon(row, wins));
-                    return Multi.createFrom().iterable(wins)
-                            .onItem().transformToUniAndConcatenate(win -> outbox.append(tx,
-                                    EventCatalog.SALES_OPPORTUNITY_CLOSED_WON, win.opportunityId(), win.customerId(),
-                                    win))
-                            .collect().asList()
-                            .map(List::size);
-                });
-    }
-
-    /** Only a won deal that states what was sold, for how much, can be announced; silver quarantines the rest. */
-    private static void toClosedWon(Row row, List<OpportunityClosedWon> wins) {
-        String product = row.getString("product_interest");
+    private Uni<UUID> queue(SqlConnection tx, Row row) {
+        String id = row.getString("opportunity_id");
+        String customer = row.getString("account_id");
+        String owner = row.getString("owner_id");
         BigDecimal amount = row.getBigDecimal("amount");
-        String opportunityId = row.getString("opportunity_id");
-        if (product == null || !PRODUCTS.contains(product) || amount == null || amount.signum() <= 0) {
-            LOG.warnf("opportunity %s is Closed Won without a known product and a positive amount; no event",
-                    opportunityId);
-            return;
-        }
-        var closeDate = row.getLocalDate("expected_close_date") != null ? row.getLocalDate("expected_close_date")
-                : row.getOffsetDateTime("received_at").toLocalDate();
-        String currency = row.getString("currency") == null ? DEFAULT_CURRENCY : row.getString("currency");
-        wins.add(new OpportunityClosedWon(opportunityId, row.getString("account_id"), row.getString("owner_id"),
-                product, amount, currency, closeDate, row.getString("campaign_id")));
+        String currency = row.getString("currency");
+        String product = row.getString("product_interest");
+        LocalDate day = row.getOffsetDateTime("changed_at").toLocalDate();
+        return switch (row.getString("event")) {
+            case "created" -> outbox.append(tx, EventCatalog.SALES_OPPORTUNITY_CREATED, id, customer,
+                    new OpportunityCreated(id, customer, owner, row.getString("lead_id"), row.getString("stage_to"),
+                            amount, currency, row.getBigDecimal("probability_to"),
+                            row.getLocalDate("expected_close_date"), product, row.getString("lead_source"),
+                            row.getString("campaign_id"), row.getLocalDate("created_date")));
+            case "stage-changed" -> outbox.append(tx, EventCatalog.SALES_OPPORTUNITY_STAGE_CHANGED, id, customer,
+                    new OpportunityStageChanged(id, customer, owner, row.getString("stage_from"),
+                            row.getString("stage_to"), amount, currency, row.getBigDecimal("probability_to"),
+                            row.getLocalDate("expected_close_date"), product, row.getOffsetDateTime("changed_at")));
+            case "closed-won" -> outbox.append(tx, EventCatalog.SALES_OPPORTUNITY_CLOSED_WON, id, customer,
+                    new OpportunityClosedWon(id, customer, owner, product, amount, currency, day,
+                            row.getString("campaign_id")));
+            case "closed-lost" -> outbox.append(tx, EventCatalog.SALES_OPPORTUNITY_CLOSED_LOST, id, customer,
+                    new OpportunityClosedLost(id, customer, owner, product, amount, currency, day,
+                            row.getString("loss_reason"), row.getString("competitive_threat")));
+            default -> throw new IllegalStateException("unknown opportunity event " + row.getString("event"));
+        };
     }
 }

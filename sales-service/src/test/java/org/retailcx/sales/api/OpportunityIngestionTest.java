@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.EventJson;
@@ -42,12 +43,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class OpportunityIngestionTest {
 
     private static final KafkaTestClient KAFKA = KafkaTestClient.forTestInfrastructure();
+    private static final String CLOSED_WON = EventCatalog.SALES_OPPORTUNITY_CLOSED_WON.type();
 
     @Inject
     Pool pool;
 
     @ConfigProperty(name = "retailcx.kafka.topic-prefix")
     String topicPrefix;
+
+    /** Opportunities need a known owner: REP-7 and the territory it works in. */
+    @BeforeEach
+    void ownerIsKnown() {
+        given().header("Authorization", TestTokens.bearer("service")).contentType(ContentType.JSON)
+                .body("{\"territoryId\":\"TER-7\",\"name\":\"North\"}")
+                .when().put("/api/v1/sales/territories/TER-7").then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer("service")).contentType(ContentType.JSON)
+                .body("{\"repId\":\"REP-7\",\"territoryId\":\"TER-7\",\"team\":\"Retail\"}")
+                .when().put("/api/v1/sales/reps/REP-7").then().statusCode(200);
+    }
 
     @AfterAll
     static void closeKafka() {
@@ -57,8 +70,8 @@ class OpportunityIngestionTest {
     @Test
     void closedWonIsPublishedOnceAsACloudEventThroughTheOutbox() throws Exception {
         String id = "OPP-" + UUID.randomUUID();
-        put(id, opportunity(id, "ACC-1", "Proposal", "12000.00")).body("eventsQueued", equalTo(0));
-        put(id, opportunity(id, "ACC-1", "Closed Won", "12000.00")).body("eventsQueued", equalTo(1));
+        put(id, opportunity(id, "ACC-1", "Proposal", "12000.00")).body("eventsQueued", equalTo(1)); // created
+        put(id, opportunity(id, "ACC-1", "Closed Won", "12000.00")).body("eventsQueued", equalTo(2)); // + stage
         put(id, opportunity(id, "ACC-1", "Closed Won", "12000.00")).body("eventsQueued", equalTo(0));
 
         ConsumerRecord<String, String> event = awaitEvent(id, Duration.ofSeconds(30));
@@ -75,7 +88,7 @@ class OpportunityIngestionTest {
         assertEquals("REP-7", won.ownerId());
 
         List<ConsumerRecord<String, String>> all = KAFKA.readFor(topic(), r -> id.equals(KafkaTestClient.header(r,
-                "ce_subject")), Duration.ofSeconds(2));
+                "ce_subject")) && CLOSED_WON.equals(KafkaTestClient.header(r, "ce_type")), Duration.ofSeconds(2));
         assertEquals(1, all.size(), "a re-sent won deal is not announced twice");
     }
 
@@ -86,7 +99,7 @@ class OpportunityIngestionTest {
         String id = "OPP-" + UUID.randomUUID();
         infra.stopKafka();
         try {
-            put(id, opportunity(id, "ACC-2", "Closed Won", "900.00")).body("eventsQueued", equalTo(1));
+            put(id, opportunity(id, "ACC-2", "Closed Won", "900.00")).body("eventsQueued", equalTo(2)); // + created
             Thread.sleep(2_000); // the relay tries and fails meanwhile
             assertNull(outboxRow(id).getOffsetDateTime("published_at"), "not published while the broker is down");
         } finally {
@@ -123,7 +136,7 @@ class OpportunityIngestionTest {
                 + opportunity(b, "ACC-4", "Closed Won", "250.50") + "]";
         String key = UUID.randomUUID().toString();
         String batchId = batch(array, ContentType.JSON.toString(), key).statusCode(200)
-                .body("records", equalTo(2)).body("eventsQueued", equalTo(1))
+                .body("records", equalTo(2)).body("eventsQueued", equalTo(3)) // two created, one closed-won
                 .extract().path("batchId");
         batch(array, ContentType.JSON.toString(), key).statusCode(200)
                 .header("Idempotent-Replayed", "true")
@@ -207,12 +220,12 @@ class OpportunityIngestionTest {
     }
 
     private ConsumerRecord<String, String> awaitEvent(String opportunityId, Duration timeout) {
-        return KAFKA.awaitRecords(topic(), r -> opportunityId.equals(KafkaTestClient.header(r, "ce_subject")), 1,
-                timeout).get(0);
+        return KAFKA.awaitRecords(topic(), r -> opportunityId.equals(KafkaTestClient.header(r, "ce_subject"))
+                && CLOSED_WON.equals(KafkaTestClient.header(r, "ce_type")), 1, timeout).get(0);
     }
 
     private Row outboxRow(String opportunityId) {
-        return pool.preparedQuery("select id, published_at from platform.outbox where ce_subject = $1")
-                .execute(Tuple.of(opportunityId)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        return pool.preparedQuery("select id, published_at from platform.outbox where ce_subject = $1 and ce_type = $2")
+                .execute(Tuple.of(opportunityId, CLOSED_WON)).await().atMost(Duration.ofSeconds(10)).iterator().next();
     }
 }

@@ -1,0 +1,344 @@
+package org.retailcx.sales.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.sales.metrics.PipelineReports.Attainment;
+import org.retailcx.sales.metrics.PipelineReports.Forecast;
+import org.retailcx.sales.metrics.PipelineReports.Movement;
+import org.retailcx.sales.metrics.PipelineReports.Pipeline;
+import org.retailcx.sales.metrics.PipelineReports.QuotaAttainment;
+import org.retailcx.sales.metrics.PipelineReports.RepAttainment;
+import org.retailcx.sales.metrics.PipelineReports.SalesCycle;
+import org.retailcx.sales.metrics.PipelineReports.StageConversion;
+import org.retailcx.sales.metrics.PipelineReports.StageConversions;
+import org.retailcx.sales.metrics.PipelineReports.StageValue;
+import org.retailcx.sales.metrics.PipelineReports.WinRate;
+import org.retailcx.sales.model.PipelineMovement;
+import org.retailcx.sales.model.PipelineMovement.State;
+import org.retailcx.sales.model.PipelineMovement.Status;
+import org.retailcx.sales.model.QuotaProration;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The pipeline metrics, read from the gold star (fact_sales_opportunities, fact_sales_pipeline_daily and their
+ * dimensions) and, for movement and stage conversion, the silver change history. Rep, team and territory filters
+ * apply to the rep version the fact row points at; product and source to the opportunity.
+ */
+@ApplicationScoped
+public class PipelineMetrics {
+
+    /** The opportunity fact with the dimensions every filter needs. */
+    private static final String FACTS = """
+            gold.fact_sales_opportunities f
+            join gold.dim_sales_stage st on st.stage_key = f.stage_key
+            join gold.dim_product p on p.product_key = f.product_key
+            join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
+            left join gold.dim_sales_rep r on r.rep_key = f.rep_key
+            left join gold.dim_sales_territory t on t.territory_key = f.territory_key
+            left join gold.dim_date dc on dc.date_key = f.closed_date_key
+            left join gold.dim_date de on de.date_key = f.expected_close_date_key""";
+
+    private final Pool pool;
+
+    public PipelineMetrics(Pool pool) {
+        this.pool = pool;
+    }
+
+    private static MetricFilter.Columns columns(String date) {
+        return new MetricFilter.Columns(date, "r.rep_id", "r.team", "t.path", "p.product_code", "ls.lead_source");
+    }
+
+    /** Open pipeline by stage: now from the fact (period = expected close date), or as of a snapshot date. */
+    public Uni<Pipeline> pipeline(MetricFilter filter, LocalDate asOf) {
+        String sql;
+        List<Object> params = new ArrayList<>();
+        if (asOf == null) {
+            var c = filter.condition(columns("de.calendar_date"), 1);
+            params.addAll(c.params());
+            sql = """
+                    select st.stage_name, st.stage_order, count(x.opportunity_id), coalesce(sum(x.amount), 0),
+                           coalesce(sum(x.weighted_amount), 0)
+                    from gold.dim_sales_stage st
+                    left join (select f.stage_key, f.opportunity_id, f.amount, f.weighted_amount from %s
+                               where not f.is_closed and %s) x on x.stage_key = st.stage_key
+                    where not st.is_closed group by 1, 2 order by 2""".formatted(FACTS, c.sql());
+        } else {
+            var c = filter.condition(new MetricFilter.Columns(null, "r.rep_id", "r.team", "t.path", "p.product_code",
+                    "ls.lead_source"), 2);
+            params.add(dateKey(asOf));
+            params.addAll(c.params());
+            sql = """
+                    select st.stage_name, st.stage_order, coalesce(sum(x.opportunity_count), 0), coalesce(sum(x.amount), 0),
+                           coalesce(sum(x.weighted_amount), 0)
+                    from gold.dim_sales_stage st
+                    left join (select d.stage_key, d.opportunity_count, d.amount, d.weighted_amount
+                               from gold.fact_sales_pipeline_daily d
+                               join gold.dim_product p on p.product_key = d.product_key
+                               join gold.dim_lead_source ls on ls.lead_source_key = d.lead_source_key
+                               left join gold.dim_sales_rep r on r.rep_key = d.rep_key
+                               left join gold.dim_sales_territory t on t.territory_id = r.territory_id
+                               where d.snapshot_date_key = $1 and %s) x on x.stage_key = st.stage_key
+                    where not st.is_closed group by 1, 2 order by 2""".formatted(c.sql());
+        }
+        return query(sql, params).map(rows -> {
+            List<StageValue> stages = new ArrayList<>();
+            long count = 0;
+            BigDecimal amount = BigDecimal.ZERO;
+            BigDecimal weighted = BigDecimal.ZERO;
+            for (Row row : rows) {
+                var stage = new StageValue(row.getString(0), row.getInteger(1), row.getLong(2), row.getBigDecimal(3),
+                        row.getBigDecimal(4));
+                stages.add(stage);
+                count += stage.count();
+                amount = amount.add(stage.amount());
+                weighted = weighted.add(stage.weightedAmount());
+            }
+            return new Pipeline(asOf, stages, count, amount, weighted);
+        });
+    }
+
+    /** Won / (won + lost), by count and by value, for deals closed in the period. */
+    public Uni<WinRate> winRate(MetricFilter filter) {
+        var c = filter.condition(columns("dc.calendar_date"), 1);
+        String sql = """
+                select count(*) filter (where f.is_won), count(*) filter (where not f.is_won),
+                       coalesce(sum(f.amount) filter (where f.is_won), 0),
+                       coalesce(sum(f.amount) filter (where not f.is_won), 0)
+                from %s where f.is_closed and %s""".formatted(FACTS, c.sql());
+        return query(sql, c.params()).map(rows -> {
+            Row row = rows.iterator().next();
+            long won = row.getLong(0);
+            long lost = row.getLong(1);
+            BigDecimal wonAmount = row.getBigDecimal(2);
+            BigDecimal lostAmount = row.getBigDecimal(3);
+            return new WinRate(filter.fromDate(), filter.toDate(), won, lost, wonAmount, lostAmount,
+                    QuotaProration.percent(BigDecimal.valueOf(won), BigDecimal.valueOf(won + lost)),
+                    QuotaProration.percent(wonAmount, wonAmount.add(lostAmount)));
+        });
+    }
+
+    /** Average and median days created → Closed Won, for deals won in the period. */
+    public Uni<SalesCycle> salesCycle(MetricFilter filter) {
+        var c = filter.condition(columns("dc.calendar_date"), 1);
+        String sql = """
+                select count(*), round(avg(f.sales_cycle_days), 2),
+                       round((percentile_cont(0.5) within group (order by f.sales_cycle_days))::numeric, 2),
+                       min(f.sales_cycle_days), max(f.sales_cycle_days)
+                from %s where f.is_won and %s""".formatted(FACTS, c.sql());
+        return query(sql, c.params()).map(rows -> {
+            Row row = rows.iterator().next();
+            return new SalesCycle(filter.fromDate(), filter.toDate(), row.getLong(0), row.getBigDecimal(1),
+                    row.getBigDecimal(2), row.getInteger(3), row.getInteger(4));
+        });
+    }
+
+    /**
+     * Won amount in the period over the quota scaled to the period, per rep (the version valid on the period's last
+     * day), with team and territory roll-ups (Σ won / Σ quota; a territory includes its sub-territories).
+     */
+    public Uni<QuotaAttainment> quotaAttainment(MetricFilter filter) {
+        LocalDate[] period = filter.requiredPeriod();
+        var repCondition = filter.condition(new MetricFilter.Columns(null, "r.rep_id", "r.team", "t.path", null, null), 3);
+        var dealCondition = filter.condition(new MetricFilter.Columns(null, null, null, null, "p.product_code",
+                "ls.lead_source"), 3 + repCondition.params().size());
+        List<Object> params = new ArrayList<>(List.of(period[0], period[1]));
+        params.addAll(repCondition.params());
+        params.addAll(dealCondition.params());
+        String sql = """
+                with reps as (
+                  select r.rep_id, r.name, r.team, r.territory_id, t.path, r.quota_amount, r.quota_period
+                  from gold.dim_sales_rep r left join gold.dim_sales_territory t on t.territory_id = r.territory_id
+                  where r.valid_from <= $2 and r.valid_to > $2 and %s),
+                won as (
+                  select wr.rep_id, sum(f.amount) as amount
+                  from gold.fact_sales_opportunities f
+                  join gold.dim_sales_rep wr on wr.rep_key = f.rep_key
+                  join gold.dim_date dc on dc.date_key = f.closed_date_key
+                  join gold.dim_product p on p.product_key = f.product_key
+                  join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
+                  where f.is_won and dc.calendar_date between $1 and $2 and %s
+                  group by wr.rep_id)
+                select reps.*, coalesce(won.amount, 0) from reps left join won on won.rep_id = reps.rep_id
+                order by reps.rep_id""".formatted(repCondition.sql(), dealCondition.sql());
+        return query(sql, params).map(rows -> {
+            List<RepAttainment> reps = new ArrayList<>();
+            Map<String, BigDecimal[]> teams = new TreeMap<>();
+            Map<String, BigDecimal[]> territories = new TreeMap<>();
+            for (Row row : rows) {
+                BigDecimal quota = scaledQuota(row.getBigDecimal("quota_amount"), row.getString("quota_period"),
+                        period);
+                BigDecimal won = row.getBigDecimal(7);
+                reps.add(new RepAttainment(row.getString("rep_id"), row.getString("name"), row.getString("team"),
+                        row.getString("territory_id"), row.getString("quota_period"), quota, won,
+                        QuotaProration.percent(won, quota)));
+                if (row.getString("team") != null) {
+                    accumulate(teams, row.getString("team"), quota, won);
+                }
+                String[] path = row.getArrayOfStrings("path");
+                for (String territory : path == null ? new String[0] : path) {
+                    accumulate(territories, territory, quota, won);
+                }
+            }
+            return new QuotaAttainment(period[0], period[1], reps, rollUp(teams), rollUp(territories));
+        });
+    }
+
+    /** For each open stage: entries in the period, how many advanced, conversion % and days in stage. */
+    public Uni<StageConversions> stageConversion(MetricFilter filter) {
+        var c = filter.condition(columns("(e.entered_at at time zone 'UTC')::date"), 1);
+        String sql = """
+                with changes as (
+                  select h.opportunity_id, h.stage_to, h.changed_at, h.bronze_id
+                  from silver.retail_sales_opportunity_history h where h.stage_from is distinct from h.stage_to),
+                entries as (
+                  select opportunity_id, stage_to as stage, changed_at as entered_at,
+                         lead(stage_to) over w as next_stage, lead(changed_at) over w as left_at
+                  from changes window w as (partition by opportunity_id order by changed_at, bronze_id)),
+                filtered as (
+                  select e.*, extract(epoch from e.left_at - e.entered_at) / 86400 as days
+                  from entries e join (%s) on f.opportunity_id = e.opportunity_id
+                  where %s)
+                select st.stage_name, st.stage_order, count(x.opportunity_id),
+                       count(*) filter (where ns.stage_order > st.stage_order and not (ns.is_closed and not ns.is_won)),
+                       count(x.left_at), round(avg(x.days), 2),
+                       round((percentile_cont(0.5) within group (order by x.days))::numeric, 2)
+                from gold.dim_sales_stage st
+                left join filtered x on x.stage = st.stage_name
+                left join gold.dim_sales_stage ns on ns.stage_name = x.next_stage
+                where not st.is_closed group by 1, 2 order by 2""".formatted(FACTS, c.sql());
+        return query(sql, c.params()).map(rows -> {
+            List<StageConversion> stages = new ArrayList<>();
+            for (Row row : rows) {
+                long entered = row.getLong(2);
+                long advanced = row.getLong(3);
+                stages.add(new StageConversion(row.getString(0), row.getInteger(1), entered, advanced, row.getLong(4),
+                        QuotaProration.percent(BigDecimal.valueOf(advanced), BigDecimal.valueOf(entered)),
+                        row.getBigDecimal(5), row.getBigDecimal(6)));
+            }
+            return new StageConversions(filter.fromDate(), filter.toDate(), stages);
+        });
+    }
+
+    /** The waterfall between the start of {@code from} and the end of {@code to}, classified by {@link PipelineMovement}. */
+    public Uni<Movement> movement(MetricFilter filter) {
+        LocalDate[] window = filter.requiredPeriod();
+        var c = filter.condition(columns(null), 5);
+        List<Object> params = new ArrayList<>(List.of(window[0].atStartOfDay().atOffset(ZoneOffset.UTC),
+                window[1].plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), window[0], window[1]));
+        params.addAll(c.params());
+        String sql = """
+                with s as (
+                  select distinct on (opportunity_id) opportunity_id, stage_to, amount_to, close_date_to
+                  from silver.retail_sales_opportunity_history where changed_at < $1
+                  order by opportunity_id, changed_at desc, bronze_id desc),
+                e as (
+                  select distinct on (opportunity_id) opportunity_id, stage_to, amount_to, close_date_to
+                  from silver.retail_sales_opportunity_history where changed_at < $2
+                  order by opportunity_id, changed_at desc, bronze_id desc)
+                select ss.is_closed as s_closed, ss.is_won as s_won, s.amount_to as s_amount, s.close_date_to as s_close,
+                       es.is_closed as e_closed, es.is_won as e_won, e.amount_to as e_amount, e.close_date_to as e_close
+                from e
+                left join s on s.opportunity_id = e.opportunity_id
+                left join gold.dim_sales_stage ss on ss.stage_name = s.stage_to
+                join gold.dim_sales_stage es on es.stage_name = e.stage_to
+                join (%s) on f.opportunity_id = e.opportunity_id
+                where ((not es.is_closed and e.close_date_to between $3 and $4)
+                       or (not ss.is_closed and s.close_date_to between $3 and $4)
+                       or (es.is_closed and not coalesce(ss.is_closed, false)))
+                  and %s""".formatted(FACTS, c.sql());
+        return query(sql, params).map(rows -> {
+            PipelineMovement movement = new PipelineMovement(window[0], window[1]);
+            for (Row row : rows) {
+                State start = row.getBoolean("s_closed") == null ? State.absent()
+                        : new State(status(row.getBoolean("s_closed"), row.getBoolean("s_won")),
+                                row.getBigDecimal("s_amount"), row.getLocalDate("s_close"));
+                State end = new State(status(row.getBoolean("e_closed"), row.getBoolean("e_won")),
+                        row.getBigDecimal("e_amount"), row.getLocalDate("e_close"));
+                movement.add(start, end);
+            }
+            var w = movement.waterfall();
+            return new Movement(window[0], window[1], w.starting(), w.created(), w.increased(), w.decreased(),
+                    w.pulledIn(), w.pushedOut(), w.won(), w.lost(), w.ending());
+        });
+    }
+
+    /** Closed (won in the period) and open deals expected to close in it, by forecast category. */
+    public Uni<Forecast> forecast(MetricFilter filter) {
+        LocalDate[] period = filter.requiredPeriod();
+        var c = filter.condition(columns(null), 3);
+        List<Object> params = new ArrayList<>(List.of(period[0], period[1]));
+        params.addAll(c.params());
+        String sql = """
+                select coalesce(sum(f.amount) filter (where f.is_won and dc.calendar_date between $1 and $2), 0),
+                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Commit'), 0),
+                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Best Case'), 0),
+                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Pipeline'), 0),
+                       coalesce(sum(f.weighted_amount) filter (where o.is_open), 0)
+                from %s
+                cross join lateral (select not f.is_closed and de.calendar_date between $1 and $2 as is_open) o
+                where %s""".formatted(FACTS, c.sql());
+        return query(sql, params).map(rows -> {
+            Row row = rows.iterator().next();
+            BigDecimal closed = row.getBigDecimal(0);
+            BigDecimal commit = row.getBigDecimal(1);
+            BigDecimal bestCase = row.getBigDecimal(2);
+            return new Forecast(period[0], period[1], closed, commit, bestCase, row.getBigDecimal(3),
+                    row.getBigDecimal(4), closed.add(commit), closed.add(commit).add(bestCase));
+        });
+    }
+
+    private Uni<RowSet<Row>> query(String sql, List<Object> params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params));
+    }
+
+    private static Status status(boolean closed, boolean won) {
+        return !closed ? Status.OPEN : won ? Status.WON : Status.LOST;
+    }
+
+    private static int dateKey(LocalDate date) {
+        return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    }
+
+    /** The rep's quota scaled to the period; null without a quota (or one whose period cannot be read). */
+    private static BigDecimal scaledQuota(BigDecimal quota, String quotaPeriod, LocalDate[] period) {
+        if (quota == null || quotaPeriod == null) {
+            return null;
+        }
+        try {
+            MetricFilter own = MetricFilter.of(quotaPeriod, null, null, null, null, null);
+            return QuotaProration.prorate(quota, own.fromDate(), own.toDate(), period[0], period[1]);
+        } catch (ProblemException e) {
+            return null;
+        }
+    }
+
+    private static void accumulate(Map<String, BigDecimal[]> totals, String key, BigDecimal quota, BigDecimal won) {
+        BigDecimal[] sum = totals.computeIfAbsent(key, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+        if (quota != null) {
+            sum[0] = sum[0].add(quota);
+        }
+        sum[1] = sum[1].add(won);
+    }
+
+    private static List<Attainment> rollUp(Map<String, BigDecimal[]> totals) {
+        List<Attainment> result = new ArrayList<>();
+        totals.forEach((key, sum) -> result.add(new Attainment(key, null, sum[0].setScale(2, RoundingMode.HALF_UP),
+                sum[1], QuotaProration.percent(sum[1], sum[0]))));
+        return result;
+    }
+}
