@@ -3,10 +3,14 @@ package org.retailcx.schema;
 import java.util.List;
 import java.util.Optional;
 
+import org.retailcx.schema.sales.LeadConverted;
+import org.retailcx.schema.sales.LeadCreated;
+import org.retailcx.schema.sales.LeadScored;
 import org.retailcx.schema.sales.OpportunityClosedLost;
 import org.retailcx.schema.sales.OpportunityClosedWon;
 import org.retailcx.schema.sales.OpportunityCreated;
 import org.retailcx.schema.sales.OpportunityStageChanged;
+import org.retailcx.schema.sales.ReferralConverted;
 
 /** Every event type the suite publishes. Within a {@code v<n>} type, changes are additive only. */
 public final class EventCatalog {
@@ -23,8 +27,21 @@ public final class EventCatalog {
     public static final EventType<OpportunityClosedLost> SALES_OPPORTUNITY_CLOSED_LOST = new EventType<>(
             "retailcx.sales.opportunity.closed-lost.v1", Topics.SALES_OPPORTUNITY, OpportunityClosedLost.class);
 
+    public static final EventType<LeadCreated> SALES_LEAD_CREATED = new EventType<>(
+            "retailcx.sales.lead.created.v1", Topics.SALES_LEAD, LeadCreated.class);
+
+    public static final EventType<LeadScored> SALES_LEAD_SCORED = new EventType<>(
+            "retailcx.sales.lead.scored.v1", Topics.SALES_LEAD, LeadScored.class);
+
+    public static final EventType<LeadConverted> SALES_LEAD_CONVERTED = new EventType<>(
+            "retailcx.sales.lead.converted.v1", Topics.SALES_LEAD, LeadConverted.class);
+
+    public static final EventType<ReferralConverted> SALES_REFERRAL_CONVERTED = new EventType<>(
+            "retailcx.sales.referral.converted.v1", Topics.SALES_REFERRAL, ReferralConverted.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
-            SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST);
+            SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST,
+            SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED);
 
     private EventCatalog() {
     }

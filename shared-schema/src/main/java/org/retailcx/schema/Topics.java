@@ -6,6 +6,12 @@ public final class Topics {
     /** Lifecycle events of sales opportunities, keyed by customer id. */
     public static final String SALES_OPPORTUNITY = "retailcx.sales.opportunity";
 
+    /** Golden lead lifecycle (created, scored, converted), keyed by customer id if known, else golden lead id. */
+    public static final String SALES_LEAD = "retailcx.sales.lead";
+
+    /** Referral outcomes, keyed by the referred customer id if known, else the referrer's. */
+    public static final String SALES_REFERRAL = "retailcx.sales.referral";
+
     private Topics() {
     }
 

@@ -1,0 +1,112 @@
+package org.retailcx.sales.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The lead funnel and activity metrics, read from gold. */
+@ApplicationScoped
+public class LeadMetrics {
+
+    /** One funnel stage: its count, and its rate against the stage before and against all leads. */
+    @RegisterForReflection
+    public record Stage(String stage, long count, Double rateFromPrevious, Double rateFromLeads) {
+    }
+
+    @RegisterForReflection
+    public record Funnel(LocalDate from, LocalDate to, long leads, long qualified, long opportunities, long won,
+            long wonCustomers, List<Stage> stages, Double avgDaysLeadToOpportunity, Double avgDaysOpportunityToWon,
+            Double avgDaysLeadToWon) {
+    }
+
+    @RegisterForReflection
+    public record ActivityCount(String repId, String activityType, String outcome, long activities,
+            long durationMinutes) {
+    }
+
+    @RegisterForReflection
+    public record Activities(LocalDate from, LocalDate to, long activities, List<ActivityCount> byRepTypeOutcome) {
+    }
+
+    private final Pool pool;
+
+    public LeadMetrics(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Golden leads created in the period, how many were qualified, reached an opportunity and were won. Rep, team and
+     * territory are the lead's rep as of the lead's creation (SCD2), product the opportunity's (else the lead's).
+     */
+    public Uni<Funnel> funnel(MetricFilter filter) {
+        MetricFilter.Condition where = filter.condition(new MetricFilter.Columns("f.lead_created_date", "f.rep_id",
+                "r.team", "t.path", "p.product_code", "ls.lead_source"), 1);
+        return pool.preparedQuery("""
+                select count(*), count(*) filter (where f.is_qualified),
+                       count(*) filter (where f.opportunity_id is not null), count(*) filter (where f.won_date is not null),
+                       count(distinct f.customer_id) filter (where f.won_date is not null),
+                       avg(f.days_lead_to_opportunity)::float8, avg(f.days_opportunity_to_won)::float8,
+                       avg(f.days_lead_to_won)::float8
+                from gold.fact_sales_conversions f
+                join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
+                join gold.dim_product p on p.product_key = f.product_key
+                left join gold.dim_sales_rep r on r.rep_key = f.rep_key
+                left join gold.dim_sales_territory t on t.territory_id = r.territory_id
+                where """ + where.sql())
+                .execute(Tuple.from(where.params()))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    long leads = r.getLong(0);
+                    long qualified = r.getLong(1);
+                    long opportunities = r.getLong(2);
+                    long won = r.getLong(3);
+                    List<Stage> stages = List.of(new Stage("leads", leads, null, leads == 0 ? null : 1.0),
+                            stage("qualified", qualified, leads, leads),
+                            stage("opportunities", opportunities, qualified, leads),
+                            stage("won", won, opportunities, leads));
+                    return new Funnel(filter.fromDate(), filter.toDate(), leads, qualified, opportunities, won,
+                            r.getLong(4), stages, r.getDouble(5), r.getDouble(6), r.getDouble(7));
+                });
+    }
+
+    private static Stage stage(String name, long count, long previous, long leads) {
+        return new Stage(name, count, previous == 0 ? null : (double) count / previous,
+                leads == 0 ? null : (double) count / leads);
+    }
+
+    /** Activities in the period by rep, type and outcome; team and territory are the rep's on the activity date. */
+    public Uni<Activities> activities(MetricFilter filter) {
+        MetricFilter.Condition where = filter.condition(new MetricFilter.Columns("d.calendar_date", "f.rep_id",
+                "r.team", "t.path", null, null), 1);
+        return pool.preparedQuery("""
+                select f.rep_id, at.activity_type, coalesce(f.outcome, 'none'), count(*),
+                       coalesce(sum(f.duration_minutes), 0)
+                from gold.fact_sales_activities f
+                join gold.dim_date d on d.date_key = f.date_key
+                join gold.dim_activity_type at on at.activity_type_key = f.activity_type_key
+                left join gold.dim_sales_rep r on r.rep_key = f.rep_key
+                left join gold.dim_sales_territory t on t.territory_id = r.territory_id
+                where """ + where.sql() + """
+
+                group by 1, 2, 3 order by 1, 2, 3""")
+                .execute(Tuple.from(where.params()))
+                .map(rows -> {
+                    List<ActivityCount> counts = new ArrayList<>();
+                    long total = 0;
+                    for (Row r : rows) {
+                        counts.add(new ActivityCount(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
+                                r.getLong(4)));
+                        total += r.getLong(3);
+                    }
+                    return new Activities(filter.fromDate(), filter.toDate(), total, counts);
+                });
+    }
+}

@@ -1,0 +1,173 @@
+package org.retailcx.sales.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.retailcx.platform.events.Outbox;
+import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.sales.ingest.SalesSources;
+import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.sales.LeadConverted;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * {@code gold.fact_sales_conversions}: per golden lead, its path to an opportunity and a won customer. The
+ * opportunity of a lead is the one the lead names ({@code convertedOpportunityId}) or any opportunity whose
+ * {@code leadId} is one of the golden lead's source leads; of several, a won one first, else the earliest created.
+ * Refreshed when leads arrive and, through {@link OnOpportunities}, when their opportunities change.
+ */
+@ApplicationScoped
+public class ConversionFacts implements LayerRebuild {
+
+    static final String REFRESH = """
+            insert into gold.fact_sales_conversions (golden_lead_id, lead_created_date_key, lead_created_date,
+                lead_source_key, campaign_key, product_key, rep_key, rep_id, is_qualified, opportunity_id,
+                opportunity_created_date, won_date, is_lost, customer_id, days_lead_to_opportunity,
+                days_opportunity_to_won, days_lead_to_won, score_probability, score_grade)
+            select g.golden_lead_id, to_char(g.created_date, 'YYYYMMDD')::integer, g.created_date,
+                   coalesce(ls.lead_source_key, (select lead_source_key from gold.dim_lead_source where lead_source = 'Unknown')),
+                   c.campaign_key,
+                   coalesce(p.product_key, (select product_key from gold.dim_product where product_code = 'unknown')),
+                   r.rep_key, coalesce(g.assigned_sales_rep, o.owner_id),
+                   g.qualification_status in ('Qualified', 'Converted') or o.opportunity_id is not null,
+                   o.opportunity_id, o.created_date, o.won_date, coalesce(o.is_closed and not o.is_won, false),
+                   o.account_id, o.created_date - g.created_date, o.won_date - o.created_date,
+                   o.won_date - g.created_date, g.score_probability, g.score_grade
+            from silver.retail_sales_lead_golden g
+            left join lateral (
+                select * from (
+                    select o.* from silver.retail_sales_opportunity_golden o
+                    where o.opportunity_id = g.converted_opportunity_id
+                    union all
+                    select o.* from silver.retail_sales_lead_crosswalk x
+                    join silver.retail_sales_opportunity_golden o on o.lead_id = x.source_lead_id
+                    where x.golden_lead_id = g.golden_lead_id) o
+                order by o.won_date is null, o.created_date, o.opportunity_id limit 1) o on true
+            left join gold.dim_lead_source ls on ls.lead_source = g.source
+            left join gold.dim_campaign c on c.campaign_id = coalesce(g.campaign_id, o.campaign_id, 'none')
+            left join gold.dim_product p on p.product_code = coalesce(o.product_interest, g.product_interest)
+            left join lateral (
+                select d.rep_key from gold.dim_sales_rep d where d.rep_id = coalesce(g.assigned_sales_rep, o.owner_id)
+                order by d.valid_from > g.created_date, abs(g.created_date - d.valid_from) limit 1) r on true
+            where %s
+            on conflict (golden_lead_id) do update set lead_created_date_key = excluded.lead_created_date_key,
+                lead_created_date = excluded.lead_created_date, lead_source_key = excluded.lead_source_key,
+                campaign_key = excluded.campaign_key, product_key = excluded.product_key, rep_key = excluded.rep_key,
+                rep_id = excluded.rep_id, is_qualified = excluded.is_qualified, opportunity_id = excluded.opportunity_id,
+                opportunity_created_date = excluded.opportunity_created_date, won_date = excluded.won_date,
+                is_lost = excluded.is_lost, customer_id = excluded.customer_id,
+                days_lead_to_opportunity = excluded.days_lead_to_opportunity,
+                days_opportunity_to_won = excluded.days_opportunity_to_won, days_lead_to_won = excluded.days_lead_to_won,
+                score_probability = excluded.score_probability, score_grade = excluded.score_grade""";
+
+    /** Campaigns first seen on a lead join the conformed campaign dimension. */
+    static final String CAMPAIGNS = """
+            insert into gold.dim_campaign (campaign_id)
+            select distinct g.campaign_id from silver.retail_sales_lead_golden g
+            where g.campaign_id is not null and %s on conflict (campaign_id) do nothing""";
+
+    private final Outbox outbox;
+
+    public ConversionFacts(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> refresh(SqlConnection tx, Long[] goldenIds) {
+        Tuple ids = Tuple.of((Object) goldenIds);
+        return tx.preparedQuery(CAMPAIGNS.formatted("g.golden_lead_id = any($1)")).execute(ids)
+                .chain(() -> tx.preparedQuery(REFRESH.formatted("g.golden_lead_id = any($1)")).execute(ids))
+                .replaceWithVoid();
+    }
+
+    /** Queues lead.converted for each of these golden leads that reached an opportunity and was not announced. */
+    public Uni<Integer> queueConverted(SqlConnection tx, Long[] goldenIds) {
+        return tx.preparedQuery("""
+                update silver.retail_sales_lead_golden g set converted_announced_at = now()
+                from gold.fact_sales_conversions f
+                where f.golden_lead_id = g.golden_lead_id and g.golden_lead_id = any($1)
+                  and f.opportunity_id is not null and g.converted_announced_at is null
+                returning g.golden_lead_id, f.opportunity_id, f.customer_id, g.source, g.campaign_id, g.created_date""")
+                .execute(Tuple.of((Object) goldenIds))
+                .chain(rows -> {
+                    List<LeadConverted> events = new ArrayList<>();
+                    rows.forEach(r -> events.add(new LeadConverted(Long.toString(r.getLong("golden_lead_id")),
+                            r.getString("opportunity_id"), r.getString("customer_id"), r.getString("source"),
+                            r.getString("campaign_id"), r.getLocalDate("created_date"))));
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(e -> outbox.append(tx,
+                                    EventCatalog.SALES_LEAD_CONVERTED, e.goldenLeadId(),
+                                    e.customerId() != null ? e.customerId() : e.goldenLeadId(), e))
+                            .collect().asList().map(List::size);
+                });
+    }
+
+    @Override
+    public String name() {
+        return "gold.fact_sales_conversions";
+    }
+
+    @Override
+    public int order() {
+        return 320;
+    }
+
+    @Override
+    public Uni<Void> rebuild(SqlConnection tx) {
+        return tx.query("truncate gold.fact_sales_conversions").execute()
+                .chain(() -> tx.query(CAMPAIGNS.formatted("true")).execute())
+                .chain(() -> tx.query(REFRESH.formatted("true")).execute())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Keeps conversions current as opportunities move: runs after the opportunity pipeline has updated silver for
+     * the batch, for the golden leads those opportunities belong to.
+     */
+    @ApplicationScoped
+    public static class OnOpportunities implements BronzeListener {
+
+        private final ConversionFacts facts;
+
+        public OnOpportunities(ConversionFacts facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public String source() {
+            return SalesSources.OPPORTUNITIES.name();
+        }
+
+        @Override
+        public int order() {
+            return 900;
+        }
+
+        @Override
+        public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+            return tx.preparedQuery("""
+                    select array_agg(distinct golden_lead_id) from (
+                        select x.golden_lead_id from bronze.retail_sales_opportunities b
+                        join silver.retail_sales_lead_crosswalk x on x.source_lead_id = b.lead_id
+                        where b.batch_id = $1
+                        union all
+                        select g.golden_lead_id from bronze.retail_sales_opportunities b
+                        join silver.retail_sales_lead_golden g on g.converted_opportunity_id = b.opportunity_id
+                        where b.batch_id = $1) linked""")
+                    .execute(Tuple.of(batchId))
+                    .chain(rows -> {
+                        Long[] ids = rows.iterator().next().getArrayOfLongs(0);
+                        if (ids == null || ids.length == 0) {
+                            return Uni.createFrom().item(0);
+                        }
+                        return facts.refresh(tx, ids).chain(() -> facts.queueConverted(tx, ids));
+                    });
+        }
+    }
+}
