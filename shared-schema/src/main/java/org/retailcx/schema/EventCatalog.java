@@ -3,6 +3,7 @@ package org.retailcx.schema;
 import java.util.List;
 import java.util.Optional;
 
+import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
 import org.retailcx.schema.sales.LeadScored;
@@ -39,9 +40,13 @@ public final class EventCatalog {
     public static final EventType<ReferralConverted> SALES_REFERRAL_CONVERTED = new EventType<>(
             "retailcx.sales.referral.converted.v1", Topics.SALES_REFERRAL, ReferralConverted.class);
 
+    public static final EventType<CommissionCalculated> SALES_COMMISSION_CALCULATED = new EventType<>(
+            "retailcx.sales.commission.calculated.v1", Topics.SALES_COMMISSION, CommissionCalculated.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST,
-            SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED);
+            SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
+            SALES_COMMISSION_CALCULATED);
 
     private EventCatalog() {
     }

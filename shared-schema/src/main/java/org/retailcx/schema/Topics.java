@@ -12,6 +12,9 @@ public final class Topics {
     /** Referral outcomes, keyed by the referred customer id if known, else the referrer's. */
     public static final String SALES_REFERRAL = "retailcx.sales.referral";
 
+    /** Commission lines booked by the commission engine, keyed by customer id. */
+    public static final String SALES_COMMISSION = "retailcx.sales.commission";
+
     private Topics() {
     }
 
