@@ -3,6 +3,8 @@ package org.retailcx.schema;
 import java.util.List;
 import java.util.Optional;
 
+import org.retailcx.schema.clv.CustomerValueDecileChanged;
+import org.retailcx.schema.clv.CustomerValuePredicted;
 import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
@@ -43,10 +45,17 @@ public final class EventCatalog {
     public static final EventType<CommissionCalculated> SALES_COMMISSION_CALCULATED = new EventType<>(
             "retailcx.sales.commission.calculated.v1", Topics.SALES_COMMISSION, CommissionCalculated.class);
 
+    public static final EventType<CustomerValuePredicted> CLV_CUSTOMER_VALUE_PREDICTED = new EventType<>(
+            "retailcx.clv.customer-value.predicted.v1", Topics.CLV_CUSTOMER_VALUE, CustomerValuePredicted.class);
+
+    public static final EventType<CustomerValueDecileChanged> CLV_CUSTOMER_VALUE_DECILE_CHANGED = new EventType<>(
+            "retailcx.clv.customer-value.decile-changed.v1", Topics.CLV_CUSTOMER_VALUE,
+            CustomerValueDecileChanged.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
-            SALES_COMMISSION_CALCULATED);
+            SALES_COMMISSION_CALCULATED, CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED);
 
     private EventCatalog() {
     }

@@ -15,6 +15,9 @@ public final class Topics {
     /** Commission lines booked by the commission engine, keyed by customer id. */
     public static final String SALES_COMMISSION = "retailcx.sales.commission";
 
+    /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
+    public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
+
     private Topics() {
     }
 

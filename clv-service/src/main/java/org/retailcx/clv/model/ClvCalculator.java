@@ -62,8 +62,11 @@ public final class ClvCalculator {
                 perPurchase * discountedIfAlive[1], perPurchase * discountedIfAlive[2]);
     }
 
-    /** Discounted expected purchases given alive over 12, 36 and lifetime months. */
-    private double[] discountedPurchasesIfAlive(int frequency, double age) {
+    /**
+     * Discounted expected purchases given alive over 12, 36 and lifetime months. Depends on (x, T) only: a
+     * set-based scorer computes it once per distinct (x, T) and multiplies by P(alive) × expected spend × margin.
+     */
+    public double[] discountedPurchasesIfAlive(int frequency, double age) {
         double discount = 1 / (1 + settings.monthlyDiscountRate());
         double factor = 1;
         double previous = 0;
