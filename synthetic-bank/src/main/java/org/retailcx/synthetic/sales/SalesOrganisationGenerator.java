@@ -229,6 +229,9 @@ public final class SalesOrganisationGenerator {
                 to = repList.get((m * 7 + 2) % repList.size()).moves.get(0);
             }
             LocalDate when = start.plusDays(180 + rnd.nextInt(180));
+            if (when.getDayOfMonth() == 1) {
+                when = when.plusDays(1);
+            }
             rep.moves.add(new RepPosition(when, to.territory, to.team));
         }
         for (Territory t : territoryList) {
@@ -237,16 +240,37 @@ public final class SalesOrganisationGenerator {
             territories.add(new TerritoryRecord(t.id, t.region + " " + t.id.substring(t.id.length() - 2), t.region,
                     "TER-" + t.region.toUpperCase(Locale.ROOT), t.zips, t.branches, assigned, created));
         }
+        // One version per quarter (that quarter's quota, quotaPeriod = its label such as 2026-Q4, set a week
+        // before it starts) and one more on the day a rep moves.
         for (Rep rep : repList) {
-            for (RepPosition p : rep.moves) {
-                String leader = leaders.get(p.team);
-                boolean first = p == rep.moves.get(0);
-                reps.add(new RepRecord(rep.id, rep.employeeId, rep.name, email(rep.name, rep.employeeId, "bank.example"),
-                        p.territory.id, p.team, rep.id.equals(leader) ? null : leader, rep.quota, "quarter",
-                        rep.plan.rateFor("New Account"), rep.plan.planId(), true, rep.hire,
-                        first ? start : p.from, at(first ? start.minusDays(20) : p.from, 8)));
+            LocalDate quarter = quarterStart(start);
+            while (!quarter.isAfter(asOf)) {
+                LocalDate from = quarter.isBefore(start) ? start : quarter;
+                BigDecimal quota = BigDecimal.valueOf(roundTo(rep.quota.doubleValue() * (0.9 + rnd.nextDouble() * 0.2),
+                        5_000));
+                String label = quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1);
+                reps.add(repVersion(rep, rep.positionAt(from), leaders, quota, label, from,
+                        at(from.minusDays(7), 8)));
+                for (RepPosition p : rep.moves.subList(1, rep.moves.size())) {
+                    if (p.from.isAfter(from) && p.from.isBefore(quarter.plusMonths(3))) {
+                        reps.add(repVersion(rep, p, leaders, quota, label, p.from, at(p.from, 8)));
+                    }
+                }
+                quarter = quarter.plusMonths(3);
             }
         }
+    }
+
+    private RepRecord repVersion(Rep rep, RepPosition p, Map<String, String> leaders, BigDecimal quota, String period,
+            LocalDate effective, OffsetDateTime updatedAt) {
+        String leader = leaders.get(p.team);
+        return new RepRecord(rep.id, rep.employeeId, rep.name, email(rep.name, "." + rep.employeeId.substring(1), "bank.example"), p.territory.id,
+                p.team, rep.id.equals(leader) ? null : leader, quota, period, rep.plan.rateFor("New Account"),
+                rep.plan.planId(), true, rep.hire, effective, updatedAt);
+    }
+
+    private static LocalDate quarterStart(LocalDate day) {
+        return LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
     }
 
     // ------------------------------------------------------------------ leads and opportunities

@@ -115,15 +115,23 @@ class SyntheticSalesGeneratorTest {
     }
 
     @Test
-    void someRepsChangeTerritoryMidHistory() {
+    void repsHaveAQuotaPerQuarterAndSomeMoveMidHistory() {
         Map<String, List<RepRecord>> byRep = small.reps().stream()
                 .collect(Collectors.groupingBy(RepRecord::repId, LinkedHashMap::new, Collectors.toList()));
-        List<List<RepRecord>> movers = byRep.values().stream().filter(v -> v.size() > 1).toList();
-        assertFalse(movers.isEmpty());
-        for (List<RepRecord> versions : movers) {
-            assertNotEquals(versions.get(0).territoryId(), versions.get(1).territoryId());
-            assertTrue(versions.get(1).effectiveDate().isAfter(versions.get(0).effectiveDate()));
+        int movers = 0;
+        for (List<RepRecord> versions : byRep.values()) {
+            Set<String> quarters = versions.stream().map(RepRecord::quotaPeriod).collect(Collectors.toSet());
+            assertEquals(7, quarters.size(), "2025-Q2 .. 2026-Q4");
+            assertTrue(quarters.stream().allMatch(q -> q.matches("\\d{4}-Q[1-4]")));
+            for (int i = 1; i < versions.size(); i++) {
+                assertTrue(versions.get(i).effectiveDate().isAfter(versions.get(i - 1).effectiveDate()));
+                if (!versions.get(i).territoryId().equals(versions.get(i - 1).territoryId())) {
+                    movers++;
+                    assertEquals(versions.get(i - 1).quotaPeriod(), versions.get(i).quotaPeriod(), "moved mid-quarter");
+                }
+            }
         }
+        assertEquals(1, movers);
     }
 
     @Test
