@@ -71,8 +71,8 @@ public class PipelineMetrics {
             var c = filter.condition(columns("de.calendar_date"), 1);
             params.addAll(c.params());
             sql = """
-                    select st.stage_name, st.stage_order, count(x.opportunity_id), coalesce(sum(x.amount), 0),
-                           coalesce(sum(x.weighted_amount), 0)
+                    select st.stage_name, st.stage_order, count(x.opportunity_id), coalesce(sum(x.amount), 0.00),
+                           coalesce(sum(x.weighted_amount), 0.00)
                     from gold.dim_sales_stage st
                     left join (select f.stage_key, f.opportunity_id, f.amount, f.weighted_amount from %s
                                where not f.is_closed and %s) x on x.stage_key = st.stage_key
@@ -83,8 +83,8 @@ public class PipelineMetrics {
             params.add(dateKey(asOf));
             params.addAll(c.params());
             sql = """
-                    select st.stage_name, st.stage_order, coalesce(sum(x.opportunity_count), 0), coalesce(sum(x.amount), 0),
-                           coalesce(sum(x.weighted_amount), 0)
+                    select st.stage_name, st.stage_order, coalesce(sum(x.opportunity_count), 0), coalesce(sum(x.amount), 0.00),
+                           coalesce(sum(x.weighted_amount), 0.00)
                     from gold.dim_sales_stage st
                     left join (select d.stage_key, d.opportunity_count, d.amount, d.weighted_amount
                                from gold.fact_sales_pipeline_daily d
@@ -117,8 +117,8 @@ public class PipelineMetrics {
         var c = filter.condition(columns("dc.calendar_date"), 1);
         String sql = """
                 select count(*) filter (where f.is_won), count(*) filter (where not f.is_won),
-                       coalesce(sum(f.amount) filter (where f.is_won), 0),
-                       coalesce(sum(f.amount) filter (where not f.is_won), 0)
+                       coalesce(sum(f.amount) filter (where f.is_won), 0.00),
+                       coalesce(sum(f.amount) filter (where not f.is_won), 0.00)
                 from %s where f.is_closed and %s""".formatted(FACTS, c.sql());
         return query(sql, c.params()).map(rows -> {
             Row row = rows.iterator().next();
@@ -173,7 +173,7 @@ public class PipelineMetrics {
                   join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
                   where f.is_won and dc.calendar_date between $1 and $2 and %s
                   group by wr.rep_id)
-                select reps.*, coalesce(won.amount, 0) from reps left join won on won.rep_id = reps.rep_id
+                select reps.*, coalesce(won.amount, 0.00) from reps left join won on won.rep_id = reps.rep_id
                 order by reps.rep_id""".formatted(repCondition.sql(), dealCondition.sql());
         return query(sql, params).map(rows -> {
             List<RepAttainment> reps = new ArrayList<>();
@@ -272,8 +272,9 @@ public class PipelineMetrics {
                 movement.add(start, end);
             }
             var w = movement.waterfall();
-            return new Movement(window[0], window[1], w.starting(), w.created(), w.increased(), w.decreased(),
-                    w.pulledIn(), w.pushedOut(), w.won(), w.lost(), w.ending());
+            return new Movement(window[0], window[1], cents(w.starting()), cents(w.created()), cents(w.increased()),
+                    cents(w.decreased()), cents(w.pulledIn()), cents(w.pushedOut()), cents(w.won()), cents(w.lost()),
+                    cents(w.ending()));
         });
     }
 
@@ -284,11 +285,11 @@ public class PipelineMetrics {
         List<Object> params = new ArrayList<>(List.of(period[0], period[1]));
         params.addAll(c.params());
         String sql = """
-                select coalesce(sum(f.amount) filter (where f.is_won and dc.calendar_date between $1 and $2), 0),
-                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Commit'), 0),
-                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Best Case'), 0),
-                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Pipeline'), 0),
-                       coalesce(sum(f.weighted_amount) filter (where o.is_open), 0)
+                select coalesce(sum(f.amount) filter (where f.is_won and dc.calendar_date between $1 and $2), 0.00),
+                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Commit'), 0.00),
+                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Best Case'), 0.00),
+                       coalesce(sum(f.amount) filter (where o.is_open and st.forecast_category = 'Pipeline'), 0.00),
+                       coalesce(sum(f.weighted_amount) filter (where o.is_open), 0.00)
                 from %s
                 cross join lateral (select not f.is_closed and de.calendar_date between $1 and $2 as is_open) o
                 where %s""".formatted(FACTS, c.sql());
@@ -308,6 +309,10 @@ public class PipelineMetrics {
 
     private static Status status(boolean closed, boolean won) {
         return !closed ? Status.OPEN : won ? Status.WON : Status.LOST;
+    }
+
+    private static PipelineMovement.Bucket cents(PipelineMovement.Bucket bucket) {
+        return new PipelineMovement.Bucket(bucket.amount().setScale(2, RoundingMode.HALF_UP), bucket.count());
     }
 
     private static int dateKey(LocalDate date) {
