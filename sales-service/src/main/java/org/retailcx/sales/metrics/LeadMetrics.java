@@ -60,7 +60,7 @@ public class LeadMetrics {
                 join gold.dim_product p on p.product_key = f.product_key
                 left join gold.dim_sales_rep r on r.rep_key = f.rep_key
                 left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                where """ + where.sql())
+                where """ + " " + where.sql())
                 .execute(Tuple.from(where.params()))
                 .map(rows -> {
                     Row r = rows.iterator().next();
@@ -94,7 +94,7 @@ public class LeadMetrics {
                 join gold.dim_activity_type at on at.activity_type_key = f.activity_type_key
                 left join gold.dim_sales_rep r on r.rep_key = f.rep_key
                 left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                where """ + where.sql() + """
+                where """ + " " + where.sql() + """
 
                 group by 1, 2, 3 order by 1, 2, 3""")
                 .execute(Tuple.from(where.params()))
