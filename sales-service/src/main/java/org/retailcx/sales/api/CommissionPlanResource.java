@@ -91,7 +91,7 @@ public class CommissionPlanResource {
                     quota_period = excluded.quota_period, rates = excluded.rates, tiers = excluded.tiers,
                     retroactive = excluded.retroactive, cap_amount = excluded.cap_amount,
                     clawback_window_days = excluded.clawback_window_days, updated_at = now()
-                returning """ + CommissionPlans.COLUMNS)
+                returning %s""".formatted(CommissionPlans.COLUMNS))
                 .execute(Tuple.from(new Object[] { planId, effectiveFrom, plan.name(), plan.quotaPeriod(),
                         json(plan.rates()), json(plan.tiers() == null ? List.of() : plan.tiers()),
                         Boolean.TRUE.equals(plan.retroactive()), plan.capAmount(), plan.clawbackWindowDays() }))

@@ -99,6 +99,14 @@ public class CommissionEngine implements BronzeListener {
                 where l.opportunity_id in (%1$s)""".formatted(BATCH_OPPORTUNITIES), Tuple.of(batchId));
     }
 
+    /** After a rep batch changed the reps' plan, rate or quota: reprices every period holding a deal of theirs. */
+    public Uni<Integer> repriceReps(SqlConnection tx, UUID batchId) {
+        return run(tx, batchId, """
+                select owner_id, won_date from silver.retail_sales_opportunity_golden
+                where owner_id in (select rep_id from bronze.retail_sales_reps where batch_id = $1)
+                  and won_date is not null""", Tuple.of(batchId));
+    }
+
     /** Reprices every period holding a deal won between the two days (inclusive); books only differences. */
     public Uni<Integer> recalculate(SqlConnection tx, LocalDate from, LocalDate to) {
         return run(tx, null, """
@@ -333,10 +341,11 @@ public class CommissionEngine implements BronzeListener {
                     line_kind, period, won_date, line_date, amount, entitled_amount, deal_amount, base_rate, multiplier,
                     tier, plan_id, product, currency, batch_id)
                 select u.rep_id, u.opportunity_id, u.account_id, u.commission_type, u.line_kind, u.period, u.won_date,
-                       u.line_date, u.amount, u.entitled_amount, u.deal_amount, u.base_rate, u.multiplier, u.tier,
+                       u.line_date, u.amount::numeric, u.entitled_amount::numeric, u.deal_amount::numeric,
+                       u.base_rate::numeric, u.multiplier::numeric, u.tier,
                        u.plan_id, u.product, u.currency, $18
                 from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[],
-                            $8::date[], $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[],
+                            $8::date[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
                             $14::text[], $15::text[], $16::text[], $17::text[])
                      with ordinality u(rep_id, opportunity_id, account_id, commission_type, line_kind, period, won_date,
                                        line_date, amount, entitled_amount, deal_amount, base_rate, multiplier, tier,

@@ -1,0 +1,41 @@
+package org.retailcx.sales.pipeline;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.sales.ingest.SalesSources;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * A rep's plan, rate or quota change reprices their won deals (adjustment lines for the difference), so that the
+ * ledger always matches the terms in force; reps loaded before their deals cost nothing here.
+ */
+@ApplicationScoped
+public class CommissionRepListener implements BronzeListener {
+
+    private final CommissionEngine engine;
+
+    public CommissionRepListener(CommissionEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String source() {
+        return SalesSources.REPS.name();
+    }
+
+    /** After the rep dimension (200) took the new version. */
+    @Override
+    public int order() {
+        return 250;
+    }
+
+    @Override
+    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+        return engine.repriceReps(tx, batchId);
+    }
+}
