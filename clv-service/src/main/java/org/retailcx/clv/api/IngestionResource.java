@@ -25,6 +25,7 @@ import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -53,6 +54,7 @@ public class IngestionResource {
     @Path("/transactions/batch")
     @Consumes({ IngestionReader.NDJSON, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SERVICE, Roles.ADMIN })
+    @Blocking // parsing and validating up to 200,000 records must not hold the event loop
     @Operation(summary = "Bulk revenue transactions (core banking): NDJSON or a JSON array, all-or-nothing")
     @RequestBody(description = "transactionId, customerId, transactionDate, amount, currency, product per record")
     public Uni<Response> transactions(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -67,6 +69,7 @@ public class IngestionResource {
     @Path("/customers/batch")
     @Consumes({ IngestionReader.NDJSON, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SERVICE, Roles.ADMIN })
+    @Blocking // parsing and validating up to 200,000 records must not hold the event loop
     @Operation(summary = "Bulk customer attributes (segment, acquisition channel and date): latest record wins")
     public Uni<Response> customers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(SOURCE_SYSTEM_HEADER) @DefaultValue("core-banking") String sourceSystem,
@@ -80,6 +83,7 @@ public class IngestionResource {
     @Path("/profitability/batch")
     @Consumes({ IngestionReader.NDJSON, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SERVICE, Roles.ADMIN })
+    @Blocking // parsing and validating up to 200,000 records must not hold the event loop
     @Operation(summary = "Bulk customer profitability per period (revenue and cost breakdowns), all-or-nothing")
     public Uni<Response> profitability(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(SOURCE_SYSTEM_HEADER) @DefaultValue("finance") String sourceSystem,

@@ -81,6 +81,7 @@ public class ClvModelService {
         ClvSettings settings = new ClvSettings(discountRate, margin, ClvSettings.WEEKS_PER_MONTH, lifetimeMonths);
         LocalDate end = request.calibrationEnd();
         String segment = request.segment();
+        long started = System.nanoTime();
         return tx.query("select pg_advisory_xact_lock(hashtextextended('clv.model-fit', 0))").execute()
                 .chain(() -> refreshSummaries(tx, end))
                 .chain(() -> tx.preparedQuery("""
@@ -89,6 +90,8 @@ public class ClvModelService {
                         where s.calibration_end = $1 and ($2::text is null or c.segment = $2)""")
                         .execute(Tuple.of(end, segment)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(rows -> LOG.infof("CLV fit: RFM summaries for %s computed in SQL and %d read in %d ms", end,
+                        rows.size(), (System.nanoTime() - started) / 1_000_000))
                 .map(rows -> fitModels(rows, settings, segment, end))
                 .chain(fitted -> tx.query("select coalesce(max(clv_model_version), 0) + 1 from gold.dim_clv_model")
                         .execute()
