@@ -546,7 +546,7 @@ public final class SalesOrganisationGenerator {
         } else if (opp != null && CLOSED_LOST.equals(opp.outcome) || opp == null && created.plusDays(45).isBefore(asOf)) {
             LocalDate closed = opp != null ? opp.end.toLocalDate() : created.plusDays(45);
             referrals.add(new ReferralRecord(id, referrer, name, referred.email, null, leadId, opp != null ? opp.id : null,
-                    "Declined", null, created, null, at(closed, 16)));
+                    "Rejected", null, created, null, at(closed, 16)));
         }
     }
 
@@ -663,12 +663,12 @@ public final class SalesOrganisationGenerator {
             OffsetDateTime booked = at(m.plusMonths(1).atDay(2), 7);
             for (Campaign c : campaigns) {
                 if (c.activeIn(m)) {
-                    costs.add(cost(m, c.campaignId(), "Marketing", c.monthlyMarketingSpend() * (0.85 + rnd.nextDouble() * 0.3), booked));
-                    costs.add(cost(m, c.campaignId(), "Sales", roundTo(1_500 + rnd.nextInt(3_000), 100) * factor, booked));
+                    costs.add(cost(m, c.campaignId(), "marketing", c.monthlyMarketingSpend() * (0.85 + rnd.nextDouble() * 0.3), booked));
+                    costs.add(cost(m, c.campaignId(), "sales", roundTo(1_500 + rnd.nextInt(3_000), 100) * factor, booked));
                 }
             }
-            costs.add(cost(m, null, "Sales", scale.reps() * roundTo(7_000 + rnd.nextInt(1_500), 100), booked));
-            costs.add(cost(m, null, "Marketing", roundTo(3_000 + rnd.nextInt(2_000), 100) * factor, booked));
+            costs.add(cost(m, null, "sales", scale.reps() * roundTo(7_000 + rnd.nextInt(1_500), 100), booked));
+            costs.add(cost(m, null, "marketing", roundTo(3_000 + rnd.nextInt(2_000), 100) * factor, booked));
         }
     }
 

@@ -168,6 +168,26 @@ class SyntheticSalesGeneratorTest {
         assertTrue(differing > 0 && differing < matching / 10, matching + " matching, " + differing + " differing");
     }
 
+    /** Only the bad records break sales-service's data-quality vocabularies. */
+    @Test
+    void codedValuesAreTheOnesSalesServiceKnows() {
+        Set<String> stages = Set.of("Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost");
+        Set<String> products = Set.of("checking", "savings", "loan", "card", "investment");
+        Set<String> sources = Set.of("Web Form", "Branch", "Call Center", "Referral", "Event");
+        small.opportunities().stream().filter(o -> !SalesDataset.BAD_OPPORTUNITY_IDS.contains(o.opportunityId()))
+                .forEach(o -> assertTrue(stages.contains(o.stage()) && products.contains(o.productInterest())
+                        && sources.contains(o.leadSource()) && o.amount().signum() >= 0, o.toString()));
+        small.leads().forEach(l -> assertTrue(sources.contains(l.source()) && products.contains(l.productInterest())
+                && Set.of("New", "Working", "Qualified", "Disqualified", "Converted").contains(l.qualificationStatus())));
+        small.activities().forEach(a -> assertTrue(SalesOrganisationGenerator.ACTIVITY_TYPES.contains(a.activityType())));
+        small.quotes().forEach(q -> assertTrue(Set.of("Draft", "Sent", "Accepted", "Rejected").contains(q.status())));
+        small.referrals().forEach(r -> assertTrue(Set.of("Pending", "Contacted", "Converted", "Rejected")
+                .contains(r.status())));
+        small.costs().forEach(c -> assertTrue(Set.of("sales", "marketing").contains(c.costCategory())));
+        small.reportedCommissions().forEach(c -> assertTrue(Set.of("New Account", "Cross-Sell", "Referral")
+                .contains(c.commissionType())));
+    }
+
     /** The generator's JSON must use exactly the field names of sales-service's api/*Record types. */
     @Test
     void jsonFieldNamesMatchTheSalesServiceRecords() throws IOException {
