@@ -46,7 +46,8 @@ final class MetricsLatency {
     /**
      * The metric endpoints with the query each is measured with: the period (a quarter of the generated history)
      * unless the endpoint requires from/to, in which case the quarter's first and last day; other required
-     * date parameters get the quarter's last day.
+     * date parameters get the quarter's last day. An endpoint with an optional asOf is measured a second time with
+     * asOf = the quarter's last day.
      */
     List<Endpoint> endpoints(String period, String from, String to) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
@@ -62,12 +63,14 @@ final class MetricsLatency {
             Map<String, String> query = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             boolean hasPeriod = false;
+            boolean hasAsOf = false;
             for (JsonNode p : get.path("parameters")) {
                 if (!"query".equals(p.path("in").asText())) {
                     continue;
                 }
                 String name = p.path("name").asText();
                 hasPeriod |= name.equals("period");
+                hasAsOf |= name.equals("asOf");
                 if (p.path("required").asBoolean()) {
                     required.add(name);
                 }
@@ -86,8 +89,12 @@ final class MetricsLatency {
             query.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
             endpoints.add(new Endpoint(path, q.toString()));
+            if (hasAsOf && !query.containsKey("asOf")) {
+                // The as-of variant reads another path (e.g. the daily snapshots instead of the current facts).
+                endpoints.add(new Endpoint(path, "asOf=" + to));
+            }
         }
-        endpoints.sort((a, b) -> a.path().compareTo(b.path()));
+        endpoints.sort((a, b) -> (a.path() + a.query()).compareTo(b.path() + b.query()));
         return endpoints;
     }
 

@@ -197,7 +197,8 @@ public final class SalesOrganisationGenerator {
                     region, List.copyOf(zips), List.copyOf(branches)));
         }
         // Quarterly quota near what a rep's share of the won pipeline turns out to be (attainment ~60-140 %).
-        double wonPerRepQuarter = scale.opportunities() / (double) scale.reps() / (HISTORY_MONTHS / 3.0) * 0.28 * 45_000;
+        // About a fifth of the deals are won, at ~34k on average across the product mix.
+        double wonPerRepQuarter = scale.opportunities() / (double) scale.reps() / (HISTORY_MONTHS / 3.0) * 0.21 * 34_000;
         for (int i = 0; i < scale.reps(); i++) {
             Territory territory = territoryList.get(i % territoryList.size());
             int teamNo = i / (regionCount * 5);
@@ -279,7 +280,8 @@ public final class SalesOrganisationGenerator {
         int fromLeads = (int) Math.round(scale.opportunities() * 0.75);
         int leadSeq = 0;
         int oppSeq = 0;
-        long spanDays = ChronoUnit.DAYS.between(start, asOf.minusDays(20));
+        // Leads until two weeks before the as-of date (their deals open within 14 days), direct deals until the day before.
+        long spanDays = ChronoUnit.DAYS.between(start, asOf.minusDays(15));
         // Leads arrive in time order until enough of them have converted.
         List<LocalDate> leadDates = new ArrayList<>();
         while (oppSeq < fromLeads) {
@@ -343,7 +345,7 @@ public final class SalesOrganisationGenerator {
         }
         // Cross-sell to existing customers, straight from the branch or call center.
         while (oppSeq < scale.opportunities()) {
-            LocalDate created = start.plusDays(rnd.nextLong(spanDays));
+            LocalDate created = start.plusDays(rnd.nextLong(ChronoUnit.DAYS.between(start, asOf)));
             Territory territory = territoryList.get(rnd.nextInt(territoryList.size()));
             Rep rep = repIn(territory, created);
             String product = PRODUCTS.get(weighted(PRODUCT_WEIGHTS));
