@@ -669,7 +669,7 @@ public final class SalesOrganisationGenerator {
                     costs.add(cost(m, c.campaignId(), "sales", roundTo(1_500 + rnd.nextInt(3_000), 100) * factor, booked));
                 }
             }
-            costs.add(cost(m, null, "sales", scale.reps() * roundTo(7_000 + rnd.nextInt(1_500), 100), booked));
+            costs.add(cost(m, null, "sales", scale.reps() * roundTo(1_500 + rnd.nextInt(800), 100), booked));
             costs.add(cost(m, null, "marketing", roundTo(3_000 + rnd.nextInt(2_000), 100) * factor, booked));
         }
     }
