@@ -217,8 +217,9 @@ public class LeadScoringService {
         return Uni.createFrom().item(() -> train(leads, options, trainingSource, trainedBy))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(trained -> pool.withTransaction(tx -> tx.query(
-                        "select coalesce(max(version), 0) + 1 from silver.retail_sales_scoring_model for update")
-                        .execute()
+                        "select pg_advisory_xact_lock(hashtext('sales.scoring-model-version'))").execute()
+                        .chain(() -> tx.query("select coalesce(max(version), 0) + 1 from"
+                                + " silver.retail_sales_scoring_model").execute())
                         .chain(rows -> {
                             int version = rows.iterator().next().getInteger(0);
                             ModelReport report = trained.report().withState(version, false, null);
