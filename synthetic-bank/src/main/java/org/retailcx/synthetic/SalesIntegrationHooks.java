@@ -58,9 +58,9 @@ final class SalesIntegrationHooks {
             int version = model.path("version").asInt();
             c.sales().postJson("/api/v1/sales/lead-scoring/models/" + version + "/activate", Map.of());
             JsonNode rescored = c.sales().postJson("/api/v1/sales/lead-scoring/models/" + version + "/score", Map.of());
-            return String.format(java.util.Locale.ROOT, "version %d on %d leads (conversion %.1f %%), held-out AUC %s;"
+            return String.format(java.util.Locale.ROOT, "version %d on %d leads (conversion %.1f %%), held-out AUC %.3f;"
                     + " activated, %d open leads scored", version, model.path("rows").asInt(),
-                    100 * model.path("conversionRate").asDouble(), model.path("holdout").path("auc").asText("?"),
+                    100 * model.path("conversionRate").asDouble(), model.path("holdout").path("auc").asDouble(),
                     rescored.path("leadsRescored").asInt());
         });
         step(c, "pipeline snapshots", () -> c.sales().postJson("/api/v1/sales/pipeline/snapshots?from="

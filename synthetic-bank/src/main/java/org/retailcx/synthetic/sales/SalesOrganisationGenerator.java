@@ -44,6 +44,7 @@ public final class SalesOrganisationGenerator {
     private static final double[] ADVANCE = { 0.62, 0.70, 0.68, 0.72 };
     private static final double[] MEAN_DAYS_IN_STAGE = { 10, 14, 18, 12 };
     private static final int[] STAGE_PROBABILITY = { 10, 25, 50, 75 };
+    private static final double NEUTRAL_PROPENSITY = 0.35;
 
     public static final List<String> PRODUCTS = List.of("checking", "savings", "loan", "card", "investment");
     private static final double[] PRODUCT_WEIGHTS = { 0.28, 0.24, 0.20, 0.18, 0.10 };
@@ -295,7 +296,8 @@ public final class SalesOrganisationGenerator {
             double logit = -1.05 + LEAD_SOURCE_EFFECT[source] + ((Boolean) attributes.get("existingCustomer") ? 0.6 : 0)
                     + 0.09 * ((Integer) attributes.get("webVisits") - 4) + (campaign != null ? 0.25 : 0)
                     + incomeEffect((String) attributes.get("incomeBand"));
-            boolean converts = rnd.nextDouble() < 1 / (1 + Math.exp(-logit));
+            double propensity = 1 / (1 + Math.exp(-logit));
+            boolean converts = rnd.nextDouble() < propensity;
             String leadId = String.format("LEAD-%07d", ++leadSeq);
             Territory territory = territoryList.get(rnd.nextInt(territoryList.size()));
             Rep rep = repIn(territory, created);
@@ -312,7 +314,7 @@ public final class SalesOrganisationGenerator {
                 String account = String.format("ACC-%07d", ++accountSeq);
                 Opp opp = opportunity(oppId, account, leadId, rep, oppCreated, product, sourceName, id(campaign),
                         referrer != null ? "Referral" : (Boolean) attributes.get("existingCustomer") ? "Cross-Sell"
-                                : "New Account");
+                                : "New Account", propensity);
                 leads.add(withStatus(first, "Converted", null, oppId, at(oppCreated, 8).minusMinutes(5)));
                 if (referrer != null) {
                     referral(referrer, person, leadId, opp, created);
@@ -350,7 +352,7 @@ public final class SalesOrganisationGenerator {
             Rep rep = repIn(territory, created);
             String product = PRODUCTS.get(weighted(PRODUCT_WEIGHTS));
             opportunity(String.format("OPP-%07d", ++oppSeq), pick(existingCustomers), null, rep, created, product,
-                    rnd.nextBoolean() ? "Branch" : "Call Center", null, "Cross-Sell");
+                    rnd.nextBoolean() ? "Branch" : "Call Center", null, "Cross-Sell", NEUTRAL_PROPENSITY);
         }
     }
 
@@ -391,9 +393,13 @@ public final class SalesOrganisationGenerator {
         return null;
     }
 
-    /** Simulates one opportunity's life and appends its versions (and quotes) in time order. */
+    /**
+     * Simulates one opportunity's life and appends its versions (and quotes) in time order. The lead's propensity
+     * (what made it convert) also helps at every stage, so a lead-scoring model can learn who ends up a customer.
+     */
     private Opp opportunity(String oppId, String account, String leadId, Rep rep, LocalDate created, String product,
-            String leadSource, String campaignId, String commissionType) {
+            String leadSource, String campaignId, String commissionType, double propensity) {
+        double edge = (propensity - NEUTRAL_PROPENSITY) * 0.6;
         BigDecimal amount = amount(product);
         int cycle = (int) (MEAN_DAYS_IN_STAGE[0] + MEAN_DAYS_IN_STAGE[1] + MEAN_DAYS_IN_STAGE[2] + MEAN_DAYS_IN_STAGE[3]);
         LocalDate expectedClose = created.plusDays(cycle / 2 + rnd.nextInt(cycle));
@@ -433,7 +439,7 @@ public final class SalesOrganisationGenerator {
             if (stage >= 1 && threat == null && rnd.nextDouble() < 0.12) {
                 threat = pick(THREATS);
             }
-            if (rnd.nextDouble() < ADVANCE[stage]) {
+            if (rnd.nextDouble() < Math.max(0.3, Math.min(0.95, ADVANCE[stage] + edge))) {
                 if (stage == OPEN_STAGES.size() - 1) {
                     outcome = CLOSED_WON;
                     versions.add(version(opp, CLOSED_WON, amount, BigDecimal.valueOf(100), t.toLocalDate(),
