@@ -1,6 +1,10 @@
 package org.retailcx.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.retailcx.synthetic.ApiClient;
+import org.retailcx.synthetic.SalesIntegrationHooks;
 import org.retailcx.synthetic.SyntheticBank;
 import org.retailcx.synthetic.sales.SalesDataset;
 import org.retailcx.synthetic.sales.SalesLoader;
@@ -62,7 +67,7 @@ public final class SalesBenchmark {
 
         try (Connection db = connect(dataDir)) {
             if (!Boolean.parseBoolean(o.getOrDefault("skip-ingestion", "false"))) {
-                ingestion(md, db, new ApiClient(sales, token, "bench"), seed, scale);
+                ingestion(md, db, new ApiClient(sales, token, "bench"), token, seed, scale);
             }
         }
         metrics(md, new MetricsLatency(sales, token), period, warmup, requests);
@@ -77,7 +82,8 @@ public final class SalesBenchmark {
         }
     }
 
-    private static void ingestion(StringBuilder md, Connection db, ApiClient api, long seed, SalesScale scale)
+    private static void ingestion(StringBuilder md, Connection db, ApiClient api, String token, long seed,
+            SalesScale scale)
             throws SQLException, IOException {
         if (count(db, "bronze.retail_sales_opportunities") > 0) {
             throw new IllegalStateException("bronze.retail_sales_opportunities is not empty: the ingestion benchmark"
@@ -86,8 +92,14 @@ public final class SalesBenchmark {
         long t0 = System.nanoTime();
         SalesDataset d = SalesOrganisationGenerator.generate(seed, scale);
         System.out.printf(Locale.ROOT, "generated in %.1f s; loading through the API ...%n", (System.nanoTime() - t0) / 1e9);
+        ByteArrayOutputStream hookLog = new ByteArrayOutputStream();
+        SalesIntegrationHooks.Context hooks = new SalesIntegrationHooks.Context(api, null, token, d,
+                new PrintStream(new TeeStream(hookLog), true, StandardCharsets.UTF_8));
+        SalesIntegrationHooks.beforeSources(hooks);
         SalesLoader loader = new SalesLoader(api, SalesLoader.DEFAULT_BATCH_SIZE, System.out);
         List<SalesLoader.Result> viaApi = loader.loadAll(d);
+        System.out.println("after the load (as ./suite demo does) ...");
+        SalesIntegrationHooks.afterSources(hooks);
         System.out.println("loading the same rows with COPY ...");
         CopyLoader copy = new CopyLoader(db);
         List<SourceTiming> viaCopy = new ArrayList<>();
@@ -123,6 +135,9 @@ public final class SalesBenchmark {
         md.append(String.format(Locale.ROOT, "%nBronze after the API load: %d opportunity versions, %d activities"
                 + " (expected %d and %d).%n%n", bronzeOpps, bronzeActivities, d.opportunities().size(),
                 d.activities().size()));
+        md.append("The calls `./suite demo` makes around the load (commission plans before it; lead-scoring training,"
+                + " snapshot backfill over the history after it), timed:\n\n```\n")
+                .append(hookLog.toString(StandardCharsets.UTF_8)).append("```\n\n");
     }
 
     private static void row(StringBuilder md, String source, int rows, long apiMillis, long copyMillis) {
@@ -176,5 +191,26 @@ public final class SalesBenchmark {
                 env.getOrDefault("RETAILCX_PG_PASSWORD", "retailcx"));
         c.setAutoCommit(false);
         return c;
+    }
+
+    /** Writes to the console and keeps a copy for the report. */
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream copy;
+
+        TeeStream(OutputStream copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            System.out.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            System.out.write(b, off, len);
+            copy.write(b, off, len);
+        }
     }
 }

@@ -22,19 +22,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * activated), the pipeline snapshot backfill over the history, and customer-value histories for clv-service. Each
  * step reports and carries on when its service answers with an error, so one missing piece does not stop a demo.
  */
-final class SalesIntegrationHooks {
+public final class SalesIntegrationHooks {
 
     /** Customers whose transaction histories go to clv-service; ids ACC-0000001... as the sales accounts. */
     static final int CLV_CUSTOMERS = 2_000;
 
-    record Context(ApiClient sales, URI clvUrl, String token, SalesDataset dataset, PrintStream out) {
+    /** {@code clvUrl} null: no clv-service to load. */
+    public record Context(ApiClient sales, URI clvUrl, String token, SalesDataset dataset, PrintStream out) {
     }
 
     private SalesIntegrationHooks() {
     }
 
     /** PUT /api/v1/sales/commission-plans/{id}: quarterly plans, 1.5× above 100 % of quota, 90-day clawback. */
-    static void beforeSources(Context c) {
+    public static void beforeSources(Context c) {
         step(c, "commission plans", () -> {
             for (CommissionPlan plan : c.dataset().commissionPlans()) {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -52,7 +53,7 @@ final class SalesIntegrationHooks {
         });
     }
 
-    static void afterSources(Context c) {
+    public static void afterSources(Context c) {
         step(c, "lead-scoring model", () -> {
             JsonNode model = c.sales().postJson("/api/v1/sales/lead-scoring/models", Map.of());
             int version = model.path("version").asInt();
@@ -66,7 +67,7 @@ final class SalesIntegrationHooks {
         step(c, "pipeline snapshots", () -> c.sales().postJson("/api/v1/sales/pipeline/snapshots?from="
                 + c.dataset().historyStart() + "&to=" + c.dataset().asOf(), Map.of()).toString());
         step(c, "clv histories", () -> {
-            if (!ready(c.clvUrl())) {
+            if (c.clvUrl() == null || !ready(c.clvUrl())) {
                 return "skipped: clv-service is not running at " + c.clvUrl();
             }
             ApiClient clv = new ApiClient(c.clvUrl(), c.token(), "synthetic-bank");
