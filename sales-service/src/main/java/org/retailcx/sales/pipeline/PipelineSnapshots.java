@@ -49,25 +49,35 @@ public class PipelineSnapshots implements LayerRebuild {
             where snapshot_date_key between to_char($1::date, 'YYYYMMDD')::integer
                                         and to_char($2::date, 'YYYYMMDD')::integer""";
 
-    /** The rep key is the owner's version valid on the snapshot date (the earliest if the date predates it). */
+    /**
+     * The rep key is the owner's version valid on the snapshot date (the earliest if the date predates it), looked up
+     * once per group rather than per opportunity.
+     */
     private static final String INSERT_GOLD = """
+            with groups as (
+              select snapshot_date, owner_id, stage, product_interest, lead_source, count(*) as n,
+                     coalesce(sum(amount), 0) as amount, coalesce(sum(weighted_amount), 0) as weighted_amount
+              from silver.retail_sales_pipeline_snapshot where snapshot_date between $1 and $2
+              group by 1, 2, 3, 4, 5),
+            keyed as (
+              select to_char(g.snapshot_date, 'YYYYMMDD')::integer as date_key,
+                     coalesce((select r.rep_key from gold.dim_sales_rep r where r.rep_id = g.owner_id
+                                 and r.valid_from <= g.snapshot_date order by r.valid_from desc limit 1),
+                              (select r.rep_key from gold.dim_sales_rep r where r.rep_id = g.owner_id
+                                 order by r.valid_from limit 1)) as rep_key,
+                     st.stage_key, coalesce(p.product_key, pu.product_key) as product_key,
+                     coalesce(ls.lead_source_key, lu.lead_source_key) as lead_source_key, g.n, g.amount,
+                     g.weighted_amount
+              from groups g
+              join gold.dim_sales_stage st on st.stage_name = g.stage
+              cross join (select product_key from gold.dim_product where product_code = 'unknown') pu
+              cross join (select lead_source_key from gold.dim_lead_source where lead_source = 'Unknown') lu
+              left join gold.dim_product p on p.product_code = g.product_interest
+              left join gold.dim_lead_source ls on ls.lead_source = g.lead_source)
             insert into gold.fact_sales_pipeline_daily (snapshot_date_key, rep_key, stage_key, product_key,
                 lead_source_key, opportunity_count, amount, weighted_amount)
-            select to_char(s.snapshot_date, 'YYYYMMDD')::integer,
-                   coalesce((select r.rep_key from gold.dim_sales_rep r where r.rep_id = s.owner_id
-                               and r.valid_from <= s.snapshot_date order by r.valid_from desc limit 1),
-                            (select r.rep_key from gold.dim_sales_rep r where r.rep_id = s.owner_id
-                               order by r.valid_from limit 1)),
-                   st.stage_key, coalesce(p.product_key, pu.product_key), coalesce(ls.lead_source_key, lu.lead_source_key),
-                   count(*), coalesce(sum(s.amount), 0), coalesce(sum(s.weighted_amount), 0)
-            from silver.retail_sales_pipeline_snapshot s
-            join gold.dim_sales_stage st on st.stage_name = s.stage
-            cross join (select product_key from gold.dim_product where product_code = 'unknown') pu
-            cross join (select lead_source_key from gold.dim_lead_source where lead_source = 'Unknown') lu
-            left join gold.dim_product p on p.product_code = s.product_interest
-            left join gold.dim_lead_source ls on ls.lead_source = s.lead_source
-            where s.snapshot_date between $1 and $2
-            group by 1, 2, 3, 4, 5""";
+            select date_key, rep_key, stage_key, product_key, lead_source_key, sum(n), sum(amount), sum(weighted_amount)
+            from keyed group by 1, 2, 3, 4, 5""";
 
     /** Takes (or retakes) the snapshots of {@code from}..{@code to}; returns the open-opportunity rows written. */
     public Uni<Integer> take(SqlConnection tx, LocalDate from, LocalDate to) {

@@ -67,6 +67,10 @@ class OppsGoldTest {
 
         assertEquals(List.of(top), path(top));
         assertEquals(List.of(top, a, b), path(b));
+        given().header("Authorization", TestTokens.bearer("sales-rep")).queryParam("territoryId", a)
+                .when().get("/api/v1/sales/territories").then().statusCode(200)
+                .body("items.territoryId", contains(sortedPair(a, b)))
+                .body("items.find { it.territoryId == '" + b + "' }.path", contains(top, a, b));
 
         String opp = unique("OPP");
         put("opportunities", opp, opportunity(opp, "ACC-G1", rep, "Proposal", 2000).with("probability", 40)
@@ -174,6 +178,10 @@ class OppsGoldTest {
         return given().header("Authorization", TestTokens.bearer("sales-manager"))
                 .queryParam("source", source).queryParam("recordId", recordId)
                 .when().get("/api/v1/sales/quarantine").then().statusCode(200);
+    }
+
+    private static String[] sortedPair(String x, String y) {
+        return x.compareTo(y) < 0 ? new String[] { x, y } : new String[] { y, x };
     }
 
     private List<String> path(String territory) {
