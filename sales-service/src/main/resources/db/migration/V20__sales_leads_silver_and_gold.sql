@@ -88,6 +88,8 @@ create table silver.retail_sales_activity_enriched (
 );
 create index retail_sales_activity_enriched_golden on silver.retail_sales_activity_enriched (golden_lead_id);
 create index retail_sales_activity_enriched_opp on silver.retail_sales_activity_enriched (opportunity_id);
+create index retail_sales_activity_enriched_lead on silver.retail_sales_activity_enriched (lead_id);
+create index retail_sales_activity_enriched_rep on silver.retail_sales_activity_enriched (rep_id);
 
 -- Quotes and referrals: current state per id from the newest valid version.
 create table silver.retail_sales_quote_current (
@@ -171,6 +173,8 @@ create table gold.fact_sales_conversions (
     score_grade             text
 );
 create index fact_sales_conversions_created on gold.fact_sales_conversions (lead_created_date);
+create index fact_sales_conversions_rep on gold.fact_sales_conversions (rep_id);
+create index retail_sales_lead_golden_rep on silver.retail_sales_lead_golden (assigned_sales_rep);
 
 -- Versioned lead-scoring models; at most one active.
 create table silver.retail_sales_scoring_model (

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Lead-scoring models: train a new version (on silver outcomes, or on an uploaded labelled NDJSON set), read its
@@ -83,7 +84,9 @@ public class LeadScoringResource {
             @QueryParam("l2Penalty") Double l2Penalty) {
         TrainingOptions options = new TrainingOptions(holdoutFraction, seed, folds, exclude, sentinels(sentinel),
                 splineSegments, l2Penalty, null);
-        return scoring.trainAndStore(parse(body), options, "upload", user());
+        String user = user();
+        return Uni.createFrom().item(() -> parse(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(leads -> scoring.trainAndStore(leads, options, "upload", user));
     }
 
     @GET

@@ -85,6 +85,15 @@ public class ActivityPipeline implements BronzeListener {
                 account_id = excluded.account_id, outcome = excluded.outcome,
                 duration_minutes = excluded.duration_minutes""";
 
+    /** Re-resolves the rep's SCD2 row valid on the activity date, for the selected activities ({@code a}). */
+    static final String REP_KEYS = """
+            update silver.retail_sales_activity_enriched e set rep_key = r.rep_key
+            from silver.retail_sales_activity_enriched a
+            cross join lateral (
+                select d.rep_key from gold.dim_sales_rep d where d.rep_id = a.rep_id
+                order by d.valid_from > a.activity_date, abs(a.activity_date - d.valid_from) limit 1) r
+            where %s and e.activity_id = a.activity_id and e.rep_key is distinct from r.rep_key""";
+
     static final String VALID = Quarantine.notQuarantined(SalesSources.ACTIVITIES);
     static final String IN_BATCH = "e.activity_id in (select activity_id from bronze.retail_sales_activities"
             + " where batch_id = $1)";
@@ -108,6 +117,33 @@ public class ActivityPipeline implements BronzeListener {
                 .chain(() -> tx.preparedQuery(CAMPAIGNS.formatted(IN_BATCH)).execute(batch))
                 .chain(() -> tx.preparedQuery(FACT.formatted(IN_BATCH)).execute(batch))
                 .replaceWith(0);
+    }
+
+    /**
+     * Re-attributes the activities already enriched for these leads or opportunities, for when a lead or an
+     * opportunity arrives after its activities.
+     */
+    public Uni<Void> reattribute(SqlConnection tx, String[] leadIds, String[] opportunityIds) {
+        Tuple ids = Tuple.of(leadIds, opportunityIds);
+        String affected = "(select activity_id from silver.retail_sales_activity_enriched"
+                + " where lead_id = any($1) union select activity_id from silver.retail_sales_activity_enriched"
+                + " where opportunity_id = any($2))";
+        return tx.preparedQuery(ENRICH.formatted("b.activity_id in " + affected, VALID)).execute(ids)
+                .chain(() -> tx.preparedQuery(CAMPAIGNS.formatted("e.activity_id in " + affected)).execute(ids))
+                .chain(() -> tx.preparedQuery(FACT.formatted("e.activity_id in " + affected)).execute(ids))
+                .replaceWithVoid();
+    }
+
+    /** Points these reps' activities at the SCD2 row valid on each activity date, after the reps changed. */
+    public Uni<Void> refreshReps(SqlConnection tx, String[] repIds) {
+        Tuple reps = Tuple.of((Object) repIds);
+        return tx.preparedQuery(REP_KEYS.formatted("a.rep_id = any($1)")).execute(reps)
+                .chain(() -> tx.preparedQuery("""
+                        update gold.fact_sales_activities f set rep_key = e.rep_key
+                        from silver.retail_sales_activity_enriched e
+                        where e.activity_id = f.activity_id and e.rep_id = any($1)
+                          and f.rep_key is distinct from e.rep_key""").execute(reps))
+                .replaceWithVoid();
     }
 
     @ApplicationScoped
@@ -146,7 +182,9 @@ public class ActivityPipeline implements BronzeListener {
 
         @Override
         public Uni<Void> rebuild(SqlConnection tx) {
-            return tx.query("truncate gold.fact_sales_activities").execute()
+            // the rep dimension was rebuilt after the enriched activities: resolve their rep keys again first
+            return tx.query(REP_KEYS.formatted("true")).execute()
+                    .chain(() -> tx.query("truncate gold.fact_sales_activities").execute())
                     .chain(() -> tx.query(CAMPAIGNS.formatted("true")).execute())
                     .chain(() -> tx.query(FACT.formatted("true")).execute())
                     .replaceWithVoid();

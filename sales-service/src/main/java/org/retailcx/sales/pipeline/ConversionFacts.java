@@ -1,7 +1,5 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +8,7 @@ import org.retailcx.platform.events.Outbox;
 import org.retailcx.sales.ingest.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.sales.LeadConverted;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -88,24 +84,22 @@ public class ConversionFacts implements LayerRebuild {
 
     /** Queues lead.converted for each of these golden leads that reached an opportunity and was not announced. */
     public Uni<Integer> queueConverted(SqlConnection tx, Long[] goldenIds) {
-        return tx.preparedQuery("""
-                update silver.retail_sales_lead_golden g set converted_announced_at = now()
-                from gold.fact_sales_conversions f
-                where f.golden_lead_id = g.golden_lead_id and g.golden_lead_id = any($1)
-                  and f.opportunity_id is not null and g.converted_announced_at is null
-                returning g.golden_lead_id, f.opportunity_id, f.customer_id, g.source, g.campaign_id, g.created_date""")
-                .execute(Tuple.of((Object) goldenIds))
-                .chain(rows -> {
-                    List<LeadConverted> events = new ArrayList<>();
-                    rows.forEach(r -> events.add(new LeadConverted(Long.toString(r.getLong("golden_lead_id")),
-                            r.getString("opportunity_id"), r.getString("customer_id"), r.getString("source"),
-                            r.getString("campaign_id"), r.getLocalDate("created_date"))));
-                    return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(e -> outbox.append(tx,
-                                    EventCatalog.SALES_LEAD_CONVERTED, e.goldenLeadId(),
-                                    e.customerId() != null ? e.customerId() : e.goldenLeadId(), e))
-                            .collect().asList().map(List::size);
-                });
+        Tuple ids = Tuple.of((Object) goldenIds);
+        return outbox.appendAll(tx, EventCatalog.SALES_LEAD_CONVERTED, """
+                select g.golden_lead_id::text as subject, coalesce(f.customer_id, g.golden_lead_id::text) as record_key,
+                       jsonb_strip_nulls(jsonb_build_object('goldenLeadId', g.golden_lead_id::text,
+                           'opportunityId', f.opportunity_id, 'customerId', f.customer_id, 'source', g.source,
+                           'campaignId', g.campaign_id, 'leadCreatedDate', g.created_date)) as data
+                from silver.retail_sales_lead_golden g
+                join gold.fact_sales_conversions f on f.golden_lead_id = g.golden_lead_id
+                where g.golden_lead_id = any($1) and f.opportunity_id is not null
+                  and g.converted_announced_at is null""", ids)
+                .call(() -> tx.preparedQuery("""
+                        update silver.retail_sales_lead_golden g set converted_announced_at = now()
+                        from gold.fact_sales_conversions f
+                        where f.golden_lead_id = g.golden_lead_id and g.golden_lead_id = any($1)
+                          and f.opportunity_id is not null and g.converted_announced_at is null""").execute(ids))
+                .map(Long::intValue);
     }
 
     @Override
@@ -134,9 +128,11 @@ public class ConversionFacts implements LayerRebuild {
     public static class OnOpportunities implements BronzeListener {
 
         private final ConversionFacts facts;
+        private final ActivityPipeline activities;
 
-        public OnOpportunities(ConversionFacts facts) {
+        public OnOpportunities(ConversionFacts facts, ActivityPipeline activities) {
             this.facts = facts;
+            this.activities = activities;
         }
 
         @Override
@@ -151,6 +147,13 @@ public class ConversionFacts implements LayerRebuild {
 
         @Override
         public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+            return tx.preparedQuery("select coalesce(array_agg(distinct opportunity_id), '{}') from"
+                    + " bronze.retail_sales_opportunities where batch_id = $1").execute(Tuple.of(batchId))
+                    .chain(rows -> activities.reattribute(tx, new String[0], rows.iterator().next().getArrayOfStrings(0)))
+                    .chain(() -> linkedLeads(tx, batchId));
+        }
+
+        private Uni<Integer> linkedLeads(SqlConnection tx, UUID batchId) {
             return tx.preparedQuery("""
                     select array_agg(distinct golden_lead_id) from (
                         select x.golden_lead_id from bronze.retail_sales_opportunities b
@@ -168,6 +171,47 @@ public class ConversionFacts implements LayerRebuild {
                         }
                         return facts.refresh(tx, ids).chain(() -> facts.queueConverted(tx, ids));
                     });
+        }
+    }
+
+    /** Keeps rep keys of conversions and activities current when reps (their SCD2 rows) change. */
+    @ApplicationScoped
+    public static class OnReps implements BronzeListener {
+
+        private final ConversionFacts facts;
+        private final ActivityPipeline activities;
+
+        public OnReps(ConversionFacts facts, ActivityPipeline activities) {
+            this.facts = facts;
+            this.activities = activities;
+        }
+
+        @Override
+        public String source() {
+            return SalesSources.REPS.name();
+        }
+
+        @Override
+        public int order() {
+            return 900; // after the rep dimension
+        }
+
+        @Override
+        public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+            return tx.preparedQuery("select coalesce(array_agg(distinct rep_id), '{}') from bronze.retail_sales_reps"
+                    + " where batch_id = $1").execute(Tuple.of(batchId))
+                    .chain(rows -> {
+                        String[] reps = rows.iterator().next().getArrayOfStrings(0);
+                        return activities.refreshReps(tx, reps)
+                                .chain(() -> tx.preparedQuery("""
+                                        select coalesce(array_agg(golden_lead_id), '{}') from (
+                                            select golden_lead_id from silver.retail_sales_lead_golden
+                                            where assigned_sales_rep = any($1)
+                                            union select golden_lead_id from gold.fact_sales_conversions
+                                            where rep_id = any($1)) g""").execute(Tuple.of((Object) reps)))
+                                .chain(ids -> facts.refresh(tx, ids.iterator().next().getArrayOfLongs(0)));
+                    })
+                    .replaceWith(0);
         }
     }
 }

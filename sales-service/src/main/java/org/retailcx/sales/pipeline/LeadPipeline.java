@@ -18,7 +18,6 @@ import org.retailcx.sales.model.LeadMatcher.Candidate;
 import org.retailcx.sales.model.LeadMatcher.Group;
 import org.retailcx.sales.model.LeadMatcher.Merge;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.sales.LeadCreated;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -144,9 +143,11 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
     private final ConversionFacts conversions;
     private final LeadScoringService scoring;
     private final Outbox outbox;
+    private final ActivityPipeline activities;
 
     public LeadPipeline(Quarantine quarantine, ConversionFacts conversions, LeadScoringService scoring,
-            Outbox outbox) {
+            Outbox outbox, ActivityPipeline activities) {
+        this.activities = activities;
         this.quarantine = quarantine;
         this.conversions = conversions;
         this.scoring = scoring;
@@ -160,7 +161,9 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
 
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+        // Matching is one global decision: concurrent lead batches sharing a key must not both create a person.
         return quarantine.check(tx, SalesSources.LEADS, batchId, RULES)
+                .chain(() -> tx.query("select pg_advisory_xact_lock(hashtext('sales.lead-matching'))").execute())
                 .chain(() -> tx.preparedQuery(CANDIDATES).execute(Tuple.of(batchId)))
                 .chain(rows -> {
                     List<Candidate> candidates = new ArrayList<>();
@@ -177,7 +180,7 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
         String[] allKeys = candidates.stream().flatMap(c -> LeadMatcher.keys(c).stream()).distinct()
                 .toArray(String[]::new);
         return tx.preparedQuery("select match_key, golden_lead_id from silver.retail_sales_lead_match_key"
-                + " where match_key = any($1)").execute(Tuple.of(allKeys))
+                + " where match_key = any($1)").execute(Tuple.of((Object) allKeys))
                 .chain(owners -> {
                     Map<String, Long> keyOwners = new HashMap<>();
                     owners.forEach(r -> keyOwners.put(r.getString(0), r.getLong(1)));
@@ -243,6 +246,7 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                     });
                     return queueCreated(tx, created);
                 })
+                .call(() -> activities.reattribute(tx, leadIds.toArray(String[]::new), new String[0]))
                 .chain(createdEvents -> conversions.refresh(tx, goldens)
                         .chain(() -> scoring.scoreGoldenLeads(tx, goldens))
                         .chain(scored -> conversions.queueConverted(tx, goldens)
@@ -290,24 +294,16 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
         if (created.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return tx.preparedQuery("""
-                select g.golden_lead_id, g.source, g.campaign_id, g.product_interest, g.assigned_sales_rep,
-                       g.created_date,
-                       (select x.source_lead_id from silver.retail_sales_lead_crosswalk x
-                        where x.golden_lead_id = g.golden_lead_id order by x.first_bronze_id limit 1) as first_lead
-                from silver.retail_sales_lead_golden g where g.golden_lead_id = any($1) order by g.golden_lead_id""")
-                .execute(Tuple.of((Object) created.toArray(Long[]::new)))
-                .chain(rows -> {
-                    List<LeadCreated> events = new ArrayList<>();
-                    rows.forEach(r -> events.add(new LeadCreated(Long.toString(r.getLong("golden_lead_id")),
-                            r.getString("first_lead"), r.getString("source"), r.getString("campaign_id"),
-                            r.getString("product_interest"), r.getString("assigned_sales_rep"),
-                            r.getLocalDate("created_date"))));
-                    return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(e -> outbox.append(tx,
-                                    EventCatalog.SALES_LEAD_CREATED, e.goldenLeadId(), e.goldenLeadId(), e))
-                            .collect().asList().map(List::size);
-                });
+        return outbox.appendAll(tx, EventCatalog.SALES_LEAD_CREATED, """
+                select g.golden_lead_id::text as subject, g.golden_lead_id::text as record_key,
+                       jsonb_strip_nulls(jsonb_build_object('goldenLeadId', g.golden_lead_id::text,
+                           'sourceLeadId', (select x.source_lead_id from silver.retail_sales_lead_crosswalk x
+                                            where x.golden_lead_id = g.golden_lead_id
+                                            order by x.first_bronze_id limit 1),
+                           'source', g.source, 'campaignId', g.campaign_id, 'productInterest', g.product_interest,
+                           'assignedRepId', g.assigned_sales_rep, 'createdDate', g.created_date)) as data
+                from silver.retail_sales_lead_golden g where g.golden_lead_id = any($1)""",
+                Tuple.of((Object) created.toArray(Long[]::new))).map(Long::intValue);
     }
 
     @Override

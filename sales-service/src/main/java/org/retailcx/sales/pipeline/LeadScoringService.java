@@ -3,12 +3,10 @@ package org.retailcx.sales.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +23,11 @@ import org.retailcx.sales.model.ModelValidation;
 import org.retailcx.sales.model.ScoringModel;
 import org.retailcx.sales.model.TrainerConfig;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.sales.LeadScored;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -424,19 +420,14 @@ public class LeadScoringService {
                         from unnest($1::bigint[], $2::float8[], $3::text[]) u(id, p, grade)
                         where f.golden_lead_id = u.id""").execute(Tuple.of(params.getValue(0), params.getValue(1),
                         params.getValue(2))))
-                .chain(() -> {
-                    Set<Integer> indexes = new HashSet<>();
-                    for (int i = 0; i < ids.size(); i++) {
-                        indexes.add(i);
-                    }
-                    return Multi.createFrom().iterable(indexes.stream().sorted().toList())
-                            .onItem().transformToUniAndConcatenate(i -> {
-                                String id = Long.toString(ids.get(i));
-                                return outbox.append(tx, EventCatalog.SALES_LEAD_SCORED, id, keys.get(i),
-                                        new LeadScored(id, probabilities.get(i), grades.get(i), active.version()));
-                            })
-                            .collect().asList().map(List::size);
-                });
+                .chain(() -> outbox.appendAll(tx, EventCatalog.SALES_LEAD_SCORED, """
+                        select u.id::text as subject, u.key as record_key,
+                               jsonb_build_object('goldenLeadId', u.id::text, 'probability', u.p, 'grade', u.grade,
+                                                  'modelVersion', $5::integer) as data
+                        from unnest($1::bigint[], $2::float8[], $3::text[], $4::text[]) u(id, p, grade, key)
+                        order by u.id""", Tuple.of(params.getValue(0), params.getValue(1), params.getValue(2),
+                        keys.toArray(String[]::new), active.version())))
+                .map(Long::intValue);
     }
 
     private JsonNode readTree(String json) {

@@ -1,6 +1,5 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,9 +9,7 @@ import org.retailcx.platform.events.Outbox;
 import org.retailcx.sales.ingest.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.sales.ReferralConverted;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -55,6 +52,9 @@ public class ReferralPipeline implements BronzeListener, LayerRebuild {
 
     static final String VALID = Quarantine.notQuarantined(SalesSources.REFERRALS);
 
+    private static final String CONVERTED_UNANNOUNCED = "r.status = 'Converted' and r.converted_announced_at is null"
+            + " and r.referral_id in (select referral_id from bronze.retail_sales_referrals where batch_id = $1)";
+
     private final Quarantine quarantine;
     private final Outbox outbox;
 
@@ -73,22 +73,19 @@ public class ReferralPipeline implements BronzeListener, LayerRebuild {
         Tuple batch = Tuple.of(batchId);
         return quarantine.check(tx, SalesSources.REFERRALS, batchId, RULES)
                 .chain(() -> tx.preparedQuery(CURRENT.formatted("b.batch_id = $1", VALID)).execute(batch))
-                .chain(() -> tx.preparedQuery("""
-                        update silver.retail_sales_referral_current r set converted_announced_at = now()
-                        where r.status = 'Converted' and r.converted_announced_at is null
-                          and r.referral_id in (select referral_id from bronze.retail_sales_referrals where batch_id = $1)
-                        returning r.referral_id, r.referrer_customer_id, r.referred_customer_id, r.reward_amount,
-                                  r.conversion_date, r.lead_id, r.opportunity_id""").execute(batch))
-                .chain(rows -> {
-                    List<ReferralConverted> events = new ArrayList<>();
-                    rows.forEach(r -> events.add(new ReferralConverted(r.getString(0), r.getString(1),
-                            r.getString(2), r.getBigDecimal(3), r.getLocalDate(4), r.getString(5), r.getString(6))));
-                    return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(e -> outbox.append(tx,
-                                    EventCatalog.SALES_REFERRAL_CONVERTED, e.referralId(),
-                                    e.referredCustomerId() != null ? e.referredCustomerId() : e.referrerCustomerId(), e))
-                            .collect().asList().map(List::size);
-                });
+                .chain(() -> outbox.appendAll(tx, EventCatalog.SALES_REFERRAL_CONVERTED, """
+                        select r.referral_id as subject,
+                               coalesce(r.referred_customer_id, r.referrer_customer_id) as record_key,
+                               jsonb_strip_nulls(jsonb_build_object('referralId', r.referral_id,
+                                   'referrerCustomerId', r.referrer_customer_id,
+                                   'referredCustomerId', r.referred_customer_id, 'rewardAmount', r.reward_amount,
+                                   'conversionDate', r.conversion_date, 'leadId', r.lead_id,
+                                   'opportunityId', r.opportunity_id)) as data
+                        from silver.retail_sales_referral_current r
+                        where """ + " " + CONVERTED_UNANNOUNCED, batch))
+                .call(() -> tx.preparedQuery("update silver.retail_sales_referral_current r"
+                        + " set converted_announced_at = now() where " + CONVERTED_UNANNOUNCED).execute(batch))
+                .map(Long::intValue);
     }
 
     @Override

@@ -178,6 +178,8 @@ class LeadsPipelineTest {
                 .statusCode(200).body("leads", equalTo(2)).body("won", equalTo(1));
         get("/api/v1/sales/metrics/lead-conversion?period=2026&repId=" + repId, "sales-rep").statusCode(200)
                 .body("leads", equalTo(6));
+        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&team=Retail East-" + repId, "sales-manager")
+                .statusCode(200).body("leads", equalTo(5)).body("won", equalTo(1));
         get("/api/v1/sales/metrics/lead-conversion?period=someday", "sales-rep").statusCode(400);
         get("/api/v1/sales/metrics/lead-conversion?period=2026", "cx-analyst").statusCode(403);
 
@@ -239,6 +241,27 @@ class LeadsPipelineTest {
         assertEquals(1, KAFKA.readFor(topic, r -> EventCatalog.SALES_LEAD_CONVERTED.type().equals(
                 KafkaTestClient.header(r, "ce_type")) && Long.toString(golden4).equals(
                         KafkaTestClient.header(r, "ce_subject")), Duration.ofSeconds(2)).size());
+    }
+
+    @Test
+    void anActivityThatArrivesBeforeItsLeadAndOpportunityIsAttributedWhenTheyArrive() {
+        String u = unique("late");
+        String repId = "REP-" + u;
+        put("reps", repId, rep(repId)).statusCode(200);
+        put("activities", "A-" + u, json("activityId", "A-" + u, "activityType", "Demo", "leadId", "L-" + u,
+                "opportunityId", "O-" + u, "completedBy", repId, "completedDate", "2026-05-02T10:00:00Z"))
+                .statusCode(200);
+        assertNull(query(pool, "select golden_lead_id from silver.retail_sales_activity_enriched"
+                + " where activity_id = $1", "A-" + u).iterator().next().getLong(0));
+        put("leads", "L-" + u, lead("L-" + u, repId, "New", "2026-05-01", "Event")).statusCode(200);
+        put("opportunities", "O-" + u, opportunity("O-" + u, "ACC-" + u, "L-" + u, repId, "Prospecting",
+                "2026-05-03", "2026-05-03T09:00:00Z")).statusCode(200);
+        Row row = query(pool, "select e.golden_lead_id, e.account_id, f.golden_lead_id from"
+                + " silver.retail_sales_activity_enriched e join gold.fact_sales_activities f using (activity_id)"
+                + " where e.activity_id = $1", "A-" + u).iterator().next();
+        assertEquals(goldenIdOf("L-" + u), row.getLong(0));
+        assertEquals("ACC-" + u, row.getString(1));
+        assertEquals(goldenIdOf("L-" + u), row.getLong(2));
     }
 
     private static String lead(String id, String repId, String status, String created, String source) {

@@ -68,7 +68,7 @@ final class LeadsTestSupport {
     }
 
     static String rep(String repId) {
-        return json("repId", repId, "name", "Rep " + repId, "team", "Retail East", "territoryId", "T-EAST",
+        return json("repId", repId, "name", "Rep " + repId, "team", "Retail East-" + repId,
                 "active", true, "hireDate", "2024-01-01");
     }
 
