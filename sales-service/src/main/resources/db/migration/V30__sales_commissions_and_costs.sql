@@ -37,7 +37,7 @@ create table silver.retail_sales_commission_line (
     batch_id         uuid,                           -- the ingestion batch that caused it (null: recalculation)
     computed_at      timestamptz   not null default now()
 );
-create index retail_sales_commission_line_key on silver.retail_sales_commission_line (rep_id, period);
+create index retail_sales_commission_line_rep on silver.retail_sales_commission_line (rep_id, won_date);
 create index retail_sales_commission_line_opp on silver.retail_sales_commission_line (opportunity_id);
 
 -- Commissions as the compensation system reported them: the newest valid version per commission id.

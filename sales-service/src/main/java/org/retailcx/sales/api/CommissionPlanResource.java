@@ -3,6 +3,7 @@ package org.retailcx.sales.api;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public class CommissionPlanResource {
     private static LocalDate asOf(String asOf) {
         try {
             return asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw ProblemException.invalid("asOf", "must be an ISO date such as 2026-11-24");
         }
     }

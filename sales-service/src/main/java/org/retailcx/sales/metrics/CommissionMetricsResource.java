@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -94,7 +95,7 @@ public class CommissionMetricsResource {
                 reported.setScale(2), paid.setScale(2), net.subtract(reported).setScale(2));
     }
 
-    private static BigDecimal sum(List<RepCommission> reps, java.util.function.Function<RepCommission, BigDecimal> f) {
+    private static BigDecimal sum(List<RepCommission> reps, Function<RepCommission, BigDecimal> f) {
         return reps.stream().map(f).reduce(ZERO, BigDecimal::add);
     }
 }

@@ -3,14 +3,17 @@ package org.retailcx.sales.pipeline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +31,7 @@ import org.retailcx.sales.model.commission.Entitlement;
 import org.retailcx.sales.model.commission.LineKind;
 import org.retailcx.sales.model.commission.QuotaPeriod;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.sales.CommissionCalculated;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -165,7 +166,7 @@ public class CommissionEngine implements BronzeListener {
                     return Uni.createFrom().item(0);
                 }
                 List<Group> ordered = groups.values().stream()
-                        .sorted(java.util.Comparator.comparing(Group::lockKey)).toList();
+                        .sorted(Comparator.comparing(Group::lockKey)).toList();
                 return lock(tx, ordered)
                         .chain(() -> terms(tx, ordered.stream().map(Group::repId).toList(),
                                 ordered.stream().map(Group::start).toList()))
@@ -177,12 +178,14 @@ public class CommissionEngine implements BronzeListener {
     private Uni<Integer> price(SqlConnection tx, UUID batchId, CommissionPlans.Book book, List<Group> groups,
             List<Terms> groupTerms) {
         return deals(tx, groups).chain(deals -> booked(tx, groups).chain(booked -> {
+            Map<Group, List<DealRow>> dealsByGroup = new HashMap<>();
+            deals.forEach(d -> dealsByGroup.computeIfAbsent(d.group(), g -> new ArrayList<>()).add(d));
             List<NewLine> lines = new ArrayList<>();
             Set<Key> priced = new LinkedHashSet<>();
             for (int i = 0; i < groups.size(); i++) {
                 Group group = groups.get(i);
                 CommissionPlan plan = planOf(book, groupTerms.get(i), group.start());
-                List<DealRow> ofGroup = deals.stream().filter(d -> d.group().equals(group)).toList();
+                List<DealRow> ofGroup = dealsByGroup.getOrDefault(group, List.of());
                 if (plan == null || ofGroup.isEmpty()) {
                     continue;
                 }
@@ -235,7 +238,7 @@ public class CommissionEngine implements BronzeListener {
         if (YEAR_LABEL.matcher(repQuotaPeriod).matches()) {
             return QuotaPeriod.YEAR;
         }
-        return QuotaPeriod.ofApiName(repQuotaPeriod.toLowerCase(java.util.Locale.ROOT)).orElse(QuotaPeriod.MONTH);
+        return QuotaPeriod.ofApiName(repQuotaPeriod.toLowerCase(Locale.ROOT)).orElse(QuotaPeriod.MONTH);
     }
 
     private static Group groupOf(String repId, QuotaPeriod period, LocalDate day) {
@@ -300,18 +303,22 @@ public class CommissionEngine implements BronzeListener {
                 });
     }
 
+    /** What the ledger holds per key for deals won in the groups' date ranges (whatever period label it used). */
     private static Uni<Map<Key, Booked>> booked(SqlConnection tx, List<Group> groups) {
         return tx.preparedQuery("""
                 select l.rep_id, l.opportunity_id, l.commission_type, sum(l.amount) as amount,
                        (array_agg(l.account_id order by l.line_id desc))[1] as account_id, max(l.won_date) as won_date,
                        (array_agg(l.product order by l.line_id desc))[1] as product,
                        (array_agg(l.currency order by l.line_id desc))[1] as currency,
-                       (array_agg(l.deal_amount order by l.line_id desc))[1] as deal_amount, l.period
+                       (array_agg(l.deal_amount order by l.line_id desc))[1] as deal_amount,
+                       (array_agg(l.period order by l.line_id desc))[1] as period
                 from silver.retail_sales_commission_line l
-                join unnest($1::text[], $2::text[]) u(rep_id, period) on l.rep_id = u.rep_id and l.period = u.period
-                group by l.rep_id, l.opportunity_id, l.commission_type, l.period""")
+                join unnest($1::text[], $2::date[], $3::date[]) u(rep_id, period_start, period_end)
+                  on l.rep_id = u.rep_id and l.won_date between u.period_start and u.period_end
+                group by l.rep_id, l.opportunity_id, l.commission_type""")
                 .execute(Tuple.of(groups.stream().map(Group::repId).toArray(String[]::new),
-                        groups.stream().map(Group::period).toArray(String[]::new)))
+                        groups.stream().map(Group::start).toArray(LocalDate[]::new),
+                        groups.stream().map(Group::end).toArray(LocalDate[]::new)))
                 .map(rows -> {
                     Map<Key, Booked> booked = new HashMap<>();
                     rows.forEach(r -> booked.put(new Key(r.getString("rep_id"), r.getString("opportunity_id"),
@@ -351,32 +358,34 @@ public class CommissionEngine implements BronzeListener {
                                        line_date, amount, entitled_amount, deal_amount, base_rate, multiplier, tier,
                                        plan_id, product, currency, n)
                 order by u.n
-                returning line_id, rep_id, opportunity_id, commission_type""")
+                returning line_id""")
                 .execute(Tuple.from(columns))
                 .chain(rows -> {
-                    Map<Key, Long> ids = new HashMap<>();
-                    rows.forEach(r -> ids.put(new Key(r.getString(1), r.getString(2), r.getString(3)), r.getLong(0)));
-                    return CommissionFacts.insert(tx, ids.values().toArray(Long[]::new))
-                            .chain(() -> queue(tx, ids, lines))
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    rows.forEach(r -> ids.add(r.getLong(0)));
+                    Long[] lineIds = ids.toArray(Long[]::new);
+                    return CommissionFacts.insert(tx, lineIds)
+                            .chain(() -> queue(tx, lineIds))
                             .call(() -> reconciliation.refresh(tx, text(lines, l -> l.key().repId()),
                                     text(lines, l -> l.key().opportunityId())));
                 });
     }
 
-    private Uni<Integer> queue(SqlConnection tx, Map<Key, Long> ids, List<NewLine> lines) {
-        List<CommissionCalculated> events = new ArrayList<>(lines.size());
-        for (NewLine l : lines) {
-            events.add(new CommissionCalculated(ids.get(l.key()), l.key().repId(), l.key().opportunityId(), l.accountId(),
-                    l.key().type(), l.kind().code(), l.amount(), l.entitled(), l.currency(), l.dealAmount(), l.rate(),
-                    l.multiplier(), l.tier(), l.kind() == LineKind.CLAWBACK, l.period(), l.planId(), l.lineDate()));
-        }
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(e -> outbox.append(tx, EventCatalog.SALES_COMMISSION_CALCULATED,
-                        e.opportunityId(), e.customerId(), e))
-                .collect().asList().map(List::size);
+    /** One {@code commission.calculated} per booked line, built set-based from the ledger rows. */
+    private Uni<Integer> queue(SqlConnection tx, Long[] lineIds) {
+        return outbox.appendAll(tx, EventCatalog.SALES_COMMISSION_CALCULATED, """
+                select l.opportunity_id as subject, l.account_id as record_key, jsonb_strip_nulls(jsonb_build_object(
+                    'lineId', l.line_id, 'repId', l.rep_id, 'opportunityId', l.opportunity_id,
+                    'customerId', l.account_id, 'commissionType', l.commission_type, 'kind', l.line_kind,
+                    'amount', l.amount, 'entitledAmount', l.entitled_amount, 'currency', l.currency,
+                    'dealAmount', l.deal_amount, 'rate', l.base_rate, 'multiplier', l.multiplier, 'tier', l.tier,
+                    'clawback', l.line_kind = 'clawback', 'period', l.period, 'planId', l.plan_id,
+                    'lineDate', l.line_date)) as data
+                from silver.retail_sales_commission_line l where l.line_id = any($1) order by l.line_id""",
+                Tuple.of(lineIds)).map(Long::intValue);
     }
 
-    private static String[] text(List<NewLine> lines, java.util.function.Function<NewLine, String> f) {
+    private static String[] text(List<NewLine> lines, Function<NewLine, String> f) {
         return lines.stream().map(f).toArray(String[]::new);
     }
 }

@@ -59,11 +59,19 @@ public class CommissionReconciliation implements LayerRebuild {
     private static final String GIVEN_PAIRS = "select distinct rep_id, coalesce(opportunity_id, '') as opportunity_id"
             + " from unnest($1::text[], $2::text[]) p(rep_id, opportunity_id)";
 
-    /** Recomputes the rows of the given (rep, opportunity) pairs; a null opportunity means a reported one without. */
+    /**
+     * Recomputes the rows of the given (rep, opportunity) pairs; a null opportunity means a reported one without.
+     * Engine and reported-commission batches touching the same rep take turns (rep locks in order: no deadlock).
+     */
     public Uni<Void> refresh(SqlConnection tx, String[] repIds, String[] opportunityIds) {
         Tuple pairs = Tuple.of(repIds, opportunityIds);
-        return tx.preparedQuery("delete from silver.retail_sales_commission_reconciled r using (" + GIVEN_PAIRS
-                + ") p where r.rep_id = p.rep_id and r.opportunity_id = p.opportunity_id").execute(pairs)
+        return tx.preparedQuery("""
+                select count(pg_advisory_xact_lock(hashtextextended('sales.reconciliation:' || rep_id, 0)))
+                from (select distinct rep_id from unnest($1::text[]) rep_id order by 1) reps""")
+                .execute(Tuple.of(repIds))
+                .chain(() -> tx.preparedQuery("delete from silver.retail_sales_commission_reconciled r using ("
+                        + GIVEN_PAIRS + ") p where r.rep_id = p.rep_id and r.opportunity_id = p.opportunity_id")
+                        .execute(pairs))
                 .chain(() -> tx.preparedQuery(RECONCILE.formatted(GIVEN_PAIRS, TOLERANCE)).execute(pairs))
                 .replaceWithVoid();
     }

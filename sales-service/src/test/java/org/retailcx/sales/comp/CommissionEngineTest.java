@@ -281,6 +281,10 @@ class CommissionEngineTest {
                 .body("reps[0].repId", equalTo(rep)).body("reps[0].net", equalTo(8500.00f))
                 .body("reps[0].reported", equalTo(7449.99f)).body("reps[0].paidAsReported", equalTo(3999.99f))
                 .body("reps[0].discrepancy", equalTo(1050.01f));
+        given().header("Authorization", TestTokens.bearer("sales-manager"))
+                .queryParam("period", "2026-Q4").queryParam("team", "Team " + rep)
+                .when().get("/api/v1/sales/metrics/commissions").then().statusCode(200)
+                .body("reps.repId", equalTo(List.of(rep))).body("total.net", equalTo(8500.00f));
     }
 
     @Test
