@@ -2,9 +2,7 @@ package org.retailcx.clv.pipeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,11 +13,13 @@ import org.retailcx.clv.api.ModelVersion;
 import org.retailcx.clv.events.CustomerValueEvents;
 import org.retailcx.clv.model.BgNbdFit;
 import org.retailcx.clv.model.BgNbdModel;
+import org.retailcx.clv.model.BgNbdParameters;
 import org.retailcx.clv.model.ClvCalculator;
 import org.retailcx.clv.model.ClvSettings;
 import org.retailcx.clv.model.CustomerSummary;
 import org.retailcx.clv.model.GammaGammaFit;
 import org.retailcx.clv.model.GammaGammaModel;
+import org.retailcx.clv.model.GammaGammaParameters;
 import org.retailcx.clv.model.ModelFitException;
 import org.retailcx.platform.problem.ProblemException;
 
@@ -70,8 +70,43 @@ public class ClvModelService {
 
     /** What the Java side hands to the scoring statement. */
     private record Fitted(BgNbdFit purchases, GammaGammaFit spend, int customers, int repeatCustomers,
-            LocalDate calibrationStart, Integer[] frequency, Integer[] ageDays, Double[] d12, Double[] d36,
-            Double[] dLifetime, Double[] expected12, long fitMillis) {
+            LocalDate calibrationStart, Factors factors, long fitMillis) {
+    }
+
+    /**
+     * Per distinct (frequency, age in days): discounted expected purchases if alive over 12, 36 and lifetime months
+     * and expected purchases if alive over 12 months, as arrays for {@code unnest}.
+     */
+    private record Factors(Integer[] frequency, Integer[] ageDays, Double[] d12, Double[] d36, Double[] dLifetime,
+            Double[] expected12) {
+
+        int size() {
+            return frequency.length;
+        }
+    }
+
+    private static long key(int frequency, int ageDays) {
+        return ((long) frequency << 32) | ageDays;
+    }
+
+    private static Factors factors(java.util.Set<Long> keys, BgNbdModel purchases, GammaGammaModel spend,
+            ClvSettings settings) {
+        ClvCalculator calculator = new ClvCalculator(purchases, spend, settings);
+        int n = keys.size(), i = 0;
+        Integer[] frequency = new Integer[n], ageDays = new Integer[n];
+        Double[] d12 = new Double[n], d36 = new Double[n], dLifetime = new Double[n], e12 = new Double[n];
+        for (long key : keys) {
+            frequency[i] = (int) (key >>> 32);
+            ageDays[i] = (int) (key & 0xffffffffL);
+            double age = ageDays[i] / (double) PERIOD_DAYS;
+            double[] d = calculator.discountedPurchasesIfAlive(frequency[i], age);
+            d12[i] = d[0];
+            d36[i] = d[1];
+            dLifetime[i] = d[2];
+            e12[i] = purchases.expectedPurchasesIfAlive(12 * settings.periodsPerMonth(), frequency[i], age);
+            i++;
+        }
+        return new Factors(frequency, ageDays, d12, d36, dLifetime, e12);
     }
 
     public Uni<ModelVersion> fit(SqlConnection tx, FitRequest request, String trigger) {
@@ -97,7 +132,8 @@ public class ClvModelService {
                         .execute()
                         .map(rows -> rows.iterator().next().getInteger(0))
                         .chain(version -> insertModel(tx, version, trigger, segment, end, fitted, settings)
-                                .chain(() -> score(tx, version, end, segment, fitted, margin))
+                                .chain(() -> score(tx, version, end, segment, fitted.purchases().parameters(),
+                                        fitted.spend().parameters(), fitted.factors(), margin, fitted.customers()))
                                 .chain(() -> Boolean.TRUE.equals(request.activate())
                                         ? activate(tx, version).replaceWithVoid()
                                         : Uni.createFrom().voidItem())
@@ -156,34 +192,16 @@ public class ClvModelService {
                     "The Gamma-Gamma fit on " + population + " has q = " + spend.parameters().q()
                             + " <= 1: the population's mean spend is unbounded");
         }
-        ClvCalculator calculator = new ClvCalculator(purchases.model(), spend.model(), settings);
-        Map<Long, double[]> factors = new HashMap<>();
+        java.util.Set<Long> keys = new java.util.HashSet<>();
         for (CustomerSummary c : summaries) {
-            long key = ((long) c.frequency() << 32) | Math.round(c.age() * PERIOD_DAYS);
-            factors.computeIfAbsent(key, k -> {
-                double[] d = calculator.discountedPurchasesIfAlive(c.frequency(), c.age());
-                double e12 = purchases.model().expectedPurchasesIfAlive(12 * settings.periodsPerMonth(),
-                        c.frequency(), c.age());
-                return new double[] { d[0], d[1], d[2], e12 };
-            });
+            keys.add(key(c.frequency(), (int) Math.round(c.age() * PERIOD_DAYS)));
         }
-        int n = factors.size(), i = 0;
-        Integer[] frequency = new Integer[n], ageDays = new Integer[n];
-        Double[] d12 = new Double[n], d36 = new Double[n], dLifetime = new Double[n], e12 = new Double[n];
-        for (var e : factors.entrySet()) {
-            frequency[i] = (int) (e.getKey() >>> 32);
-            ageDays[i] = (int) (e.getKey() & 0xffffffffL);
-            d12[i] = e.getValue()[0];
-            d36[i] = e.getValue()[1];
-            dLifetime[i] = e.getValue()[2];
-            e12[i] = e.getValue()[3];
-            i++;
-        }
+        Factors factors = factors(keys, purchases.model(), spend.model(), settings);
+        int n = factors.size();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("CLV fit on %s: %d customers, %s, %s, %d distinct (x, T), %d ms", population, summaries.size(),
                 purchases.parameters(), spend.parameters(), n, millis);
-        return new Fitted(purchases, spend, summaries.size(), repeat, start, frequency, ageDays, d12, d36, dLifetime,
-                e12, millis);
+        return new Fitted(purchases, spend, summaries.size(), repeat, start, factors, millis);
     }
 
     private Uni<Void> insertModel(SqlConnection tx, int version, String trigger, String segment, LocalDate end,
@@ -205,11 +223,12 @@ public class ClvModelService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> score(SqlConnection tx, int version, LocalDate end, String segment, Fitted f, double margin) {
-        var bg = f.purchases().parameters();
-        var gg = f.spend().parameters();
+    /** Scores the population into gold; {@code expectedCustomers} < 0 skips the count check (a rebuild). */
+    private Uni<Void> score(SqlConnection tx, int version, LocalDate end, String segment, BgNbdParameters bg,
+            GammaGammaParameters gg, Factors f, double margin, int expectedCustomers) {
         long started = System.nanoTime();
-        return tx.preparedQuery("""
+        // the decile ranking sorts the whole population: let it sort in memory (this transaction only)
+        return tx.query("set local work_mem = '256MB'").execute().chain(() -> tx.preparedQuery("""
                 insert into gold.fact_customer_value (clv_model_version, customer_id, segment, clv_prediction_date,
                     clv_prediction_date_key, frequency, recency_weeks, age_weeks, monetary_value, probability_alive,
                     expected_purchases_12mo, expected_spend, predicted_clv_12mo, predicted_clv_36mo,
@@ -246,11 +265,11 @@ public class ClvModelService {
                 from scored v left join ytd y using (customer_id)""")
                 .execute(Tuple.from(new Object[] { end, segment, version, bg.r(), bg.alpha(), bg.a(), bg.b(), gg.p(),
                         gg.q(), gg.gamma(), margin, f.frequency(), f.ageDays(), f.d12(), f.d36(), f.dLifetime(),
-                        f.expected12() }))
+                        f.expected12() })))
                 .chain(inserted -> {
-                    if (inserted.rowCount() != f.customers()) {
+                    if (expectedCustomers >= 0 && inserted.rowCount() != expectedCustomers) {
                         throw new IllegalStateException("scored " + inserted.rowCount() + " customers of "
-                                + f.customers());
+                                + expectedCustomers);
                     }
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     LOG.infof("CLV model version %d scored %d customers in %d ms", version, inserted.rowCount(),
@@ -259,6 +278,53 @@ public class ClvModelService {
                             .execute(Tuple.of(version, millis));
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Rebuilds gold from silver, idempotently: every model version's facts are deleted and scored again with the
+     * version's stored parameters and settings over the current silver data (summaries recomputed for its
+     * calibration end). Deciles are re-ranked; no events are published. Returns the number of versions rebuilt.
+     */
+    public Uni<Integer> rebuildGold(SqlConnection tx) {
+        return tx.query("select pg_advisory_xact_lock(hashtextextended('clv.model-fit', 0))").execute()
+                .chain(() -> tx.query("""
+                        select clv_model_version, calibration_end, segment, bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b,
+                            gg_p, gg_q, gg_gamma, annual_discount_rate, margin, lifetime_months
+                        from gold.dim_clv_model order by clv_model_version""").execute())
+                .chain(rows -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Row m : rows) {
+                        chain = chain.chain(done -> rescore(tx, m).replaceWith(done + 1));
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<Void> rescore(SqlConnection tx, Row m) {
+        int version = m.getInteger(0);
+        LocalDate end = m.getLocalDate(1);
+        String segment = m.getString(2);
+        BgNbdParameters bg = new BgNbdParameters(m.getDouble(3), m.getDouble(4), m.getDouble(5), m.getDouble(6));
+        GammaGammaParameters gg = new GammaGammaParameters(m.getDouble(7), m.getDouble(8), m.getDouble(9));
+        ClvSettings settings = new ClvSettings(m.getDouble(10), m.getDouble(11), ClvSettings.WEEKS_PER_MONTH,
+                m.getInteger(12));
+        return refreshSummaries(tx, end)
+                .chain(() -> tx.preparedQuery("""
+                        select distinct s.frequency, s.age_days
+                        from silver.customer_rfm_summary s join silver.customer c using (customer_id)
+                        where s.calibration_end = $1 and ($2::text is null or c.segment = $2)""")
+                        .execute(Tuple.of(end, segment)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(rows -> {
+                    java.util.Set<Long> keys = new java.util.HashSet<>();
+                    for (Row r : rows) {
+                        keys.add(key(r.getInteger(0), r.getInteger(1)));
+                    }
+                    return factors(keys, new BgNbdModel(bg), new GammaGammaModel(gg), settings);
+                })
+                .chain(factors -> tx.preparedQuery("delete from gold.fact_customer_value where clv_model_version = $1")
+                        .execute(Tuple.of(version))
+                        .chain(() -> score(tx, version, end, segment, bg, gg, factors, settings.margin(), -1)));
     }
 
     /**

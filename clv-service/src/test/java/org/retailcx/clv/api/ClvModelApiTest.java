@@ -425,6 +425,25 @@ class ClvModelApiTest {
                 .then().statusCode(403);
     }
 
+    @Test
+    @Order(8)
+    void goldIsRebuiltFromSilverByOneIdempotentAdminCall() {
+        JsonPath before = given().header("Authorization", TestTokens.bearer("marketing"))
+                .when().get("/api/v1/clv/customers/CD-1/value").then().statusCode(200).extract().jsonPath();
+        Map<String, Integer> decilesBefore = deciles(before.getInt("modelVersion"));
+        int versions = models().size();
+        given().header("Authorization", TestTokens.bearer("admin")).when().post("/api/v1/clv/admin/rebuild-gold")
+                .then().statusCode(200).body("modelVersions", equalTo(versions));
+        given().header("Authorization", TestTokens.bearer("admin")).when().post("/api/v1/clv/admin/rebuild-gold")
+                .then().statusCode(200).body("modelVersions", equalTo(versions));
+        JsonPath after = given().header("Authorization", TestTokens.bearer("marketing"))
+                .when().get("/api/v1/clv/customers/CD-1/value").then().statusCode(200).extract().jsonPath();
+        assertEquals(before.getMap("$"), after.getMap("$"));
+        assertEquals(decilesBefore, deciles(after.getInt("modelVersion")));
+        given().header("Authorization", TestTokens.bearer("data-scientist")).when()
+                .post("/api/v1/clv/admin/rebuild-gold").then().statusCode(403);
+    }
+
     private Map<String, Integer> deciles(int version) {
         Map<String, Integer> result = new HashMap<>();
         String cursor = null;

@@ -104,6 +104,21 @@ class SalesEventsConsumerTest {
         awaitTransactions(customer, 1).body("[0].sourceRecordId", equalTo("OPP-AFTER"));
     }
 
+    @Test
+    void aWonSaleIsPromotedToSilverAndOneDatedInTheFutureIsQuarantined() {
+        String customer = "CUST-" + UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), CLOSED_WON, customer, closedWon("OPP-FUTURE", customer, "10")
+                .replace("2026-11-20", "2099-01-01"));
+        publish(UUID.randomUUID().toString(), CLOSED_WON, customer, closedWon("OPP-NOW", customer, "20"));
+        awaitTransactions(customer, 2);
+        given().header("Authorization", TestTokens.bearer("data-scientist")).queryParam("customerId", customer)
+                .when().get("/api/v1/clv/quarantine").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].sourceRecordId", equalTo("OPP-FUTURE"))
+                .body("items[0].sourceSystem", equalTo("sales-service"))
+                .body("items[0].rule", equalTo("date-not-in-future"));
+    }
+
     private void publish(String eventId, String type, String customer, String data) {
         KAFKA.send(topic(), customer, data, Map.of(
                 "ce_specversion", "1.0", "ce_id", eventId, "ce_source", "sales-service", "ce_type", type,
