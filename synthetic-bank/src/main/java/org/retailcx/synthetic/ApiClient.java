@@ -25,10 +25,21 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI baseUri;
     private final String bearerToken;
+    private final String sourceSystem;
 
     public ApiClient(URI baseUri, String bearerToken) {
+        this(baseUri, bearerToken, null);
+    }
+
+    /** {@code sourceSystem} goes out as X-Source-System, so bronze rows name where they came from. */
+    public ApiClient(URI baseUri, String bearerToken, String sourceSystem) {
         this.baseUri = baseUri;
         this.bearerToken = bearerToken;
+        this.sourceSystem = sourceSystem;
+    }
+
+    public URI baseUri() {
+        return baseUri;
     }
 
     /** POSTs the records as one NDJSON batch (all-or-nothing on the server) under an idempotency key. */
@@ -65,10 +76,14 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(baseUri.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + bearerToken)
                 .header("Accept", "application/json");
+        if (sourceSystem != null) {
+            builder.header("X-Source-System", sourceSystem);
+        }
+        return builder;
     }
 
     private static String write(Object body) {
