@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retailcx.sales.SalesTestApi.rows;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.comp.CompTestData.lines;
 import static org.retailcx.sales.comp.CompTestData.opportunity;
 import static org.retailcx.sales.comp.CompTestData.put;
 import static org.retailcx.sales.comp.CompTestData.putPlan;
 import static org.retailcx.sales.comp.CompTestData.rec;
 import static org.retailcx.sales.comp.CompTestData.rep;
-import static org.retailcx.sales.comp.CompTestData.rows;
 import static org.retailcx.sales.comp.CompTestData.standardPlan;
-import static org.retailcx.sales.comp.CompTestData.unique;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.retailcx.sales.SalesTestApi;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.EventJson;
 import org.retailcx.schema.EventSchemas;
@@ -255,7 +256,7 @@ class CommissionEngineTest {
             List<Map<String, Object>> items = page.getList("items");
             for (int i = 0; i < items.size(); i++) {
                 byOpportunity.put((String) items.get(i).get("opportunityId"),
-                        new JsonPath(CompTestData.json(items.get(i))));
+                        new JsonPath(SalesTestApi.toJson(items.get(i))));
             }
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -324,7 +325,7 @@ class CommissionEngineTest {
                 .when().get("/api/v1/sales/commission-plans/" + plan).then().statusCode(404);
 
         given().header("Authorization", TestTokens.bearer("sales-rep")).contentType("application/json")
-                .body(CompTestData.json(ok)).when().put("/api/v1/sales/commission-plans/" + plan).then()
+                .body(SalesTestApi.toJson(ok)).when().put("/api/v1/sales/commission-plans/" + plan).then()
                 .statusCode(403);
         putPlan(plan, ok).statusCode(200).body("planId", equalTo(plan)).body("tiers[1].multiplier", equalTo(1.5f));
         given().header("Authorization", TestTokens.bearer("sales-rep")).queryParam("limit", 1000)

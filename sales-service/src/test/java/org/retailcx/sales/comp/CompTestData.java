@@ -2,23 +2,16 @@ package org.retailcx.sales.comp;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.retailcx.schema.EventJson;
+import org.retailcx.sales.SalesTestApi;
 import org.retailcx.testing.TestTokens;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Records and calls the commission tests share. Ids carry a per-test suffix: test classes share one database. */
 final class CompTestData {
@@ -26,26 +19,8 @@ final class CompTestData {
     private CompTestData() {
     }
 
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     static Map<String, Object> rec(Object... keyValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                fields.put((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return fields;
-    }
-
-    static String json(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return SalesTestApi.fields(keyValues);
     }
 
     /** A rep on a plan (or, with planId null, on their own rate) with a quarterly quota, from 2026-01-01. */
@@ -64,13 +39,12 @@ final class CompTestData {
     }
 
     static ValidatableResponse put(String source, String id, Map<String, Object> record) {
-        return given().header("Authorization", TestTokens.bearer("service")).contentType(ContentType.JSON)
-                .body(json(record)).when().put("/api/v1/sales/" + source + "/" + id).then().statusCode(200);
+        return SalesTestApi.putRecord(source, id, SalesTestApi.toJson(record)).statusCode(200);
     }
 
     static ValidatableResponse putPlan(String planId, Map<String, Object> plan) {
         return given().header("Authorization", TestTokens.bearer("sales-manager")).contentType(ContentType.JSON)
-                .body(json(plan)).when().put("/api/v1/sales/commission-plans/" + planId).then();
+                .body(SalesTestApi.toJson(plan)).when().put("/api/v1/sales/commission-plans/" + planId).then();
     }
 
     /** New Account 5 %, Cross-Sell 3 %, Referral 2 %; quarterly; ×1 to 100 %, ×1.5 to 120 %, ×2 above. */
@@ -83,15 +57,9 @@ final class CompTestData {
                 "retroactive", retroactive, "clawbackWindowDays", clawbackWindowDays);
     }
 
-    static List<Row> rows(Pool pool, String sql, Object... params) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(30)).forEach(rows::add);
-        return rows;
-    }
-
     /** The ledger lines of an opportunity, oldest first, as "kind amount". */
     static List<String> lines(Pool pool, String opportunityId) {
-        return rows(pool, "select line_kind, amount from silver.retail_sales_commission_line where opportunity_id = $1"
+        return SalesTestApi.rows(pool, "select line_kind, amount from silver.retail_sales_commission_line where opportunity_id = $1"
                 + " order by line_id", opportunityId).stream()
                 .map(r -> r.getString(0) + " " + r.getBigDecimal(1).toPlainString()).toList();
     }

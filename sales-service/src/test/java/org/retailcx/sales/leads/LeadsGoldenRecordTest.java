@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.leads.LeadsTestSupport.awaitEvents;
 import static org.retailcx.sales.leads.LeadsTestSupport.get;
 import static org.retailcx.sales.leads.LeadsTestSupport.json;
 import static org.retailcx.sales.leads.LeadsTestSupport.put;
 import static org.retailcx.sales.leads.LeadsTestSupport.rep;
-import static org.retailcx.sales.leads.LeadsTestSupport.unique;
 
 import java.time.Duration;
 import java.util.List;

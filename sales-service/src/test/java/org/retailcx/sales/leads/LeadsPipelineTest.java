@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.leads.LeadsTestSupport.awaitEvents;
 import static org.retailcx.sales.leads.LeadsTestSupport.batch;
 import static org.retailcx.sales.leads.LeadsTestSupport.get;
@@ -15,7 +16,6 @@ import static org.retailcx.sales.leads.LeadsTestSupport.json;
 import static org.retailcx.sales.leads.LeadsTestSupport.put;
 import static org.retailcx.sales.leads.LeadsTestSupport.query;
 import static org.retailcx.sales.leads.LeadsTestSupport.rep;
-import static org.retailcx.sales.leads.LeadsTestSupport.unique;
 
 import java.time.Duration;
 import java.util.List;

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.leads.LeadsTestSupport.awaitEvents;
 import static org.retailcx.sales.leads.LeadsTestSupport.batch;
 import static org.retailcx.sales.leads.LeadsTestSupport.get;
 import static org.retailcx.sales.leads.LeadsTestSupport.json;
 import static org.retailcx.sales.leads.LeadsTestSupport.put;
 import static org.retailcx.sales.leads.LeadsTestSupport.rep;
-import static org.retailcx.sales.leads.LeadsTestSupport.unique;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,12 +2,12 @@ package org.retailcx.sales.opps;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.sales.SalesTestApi.rows;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.opps.OppsTestData.batch;
 import static org.retailcx.sales.opps.OppsTestData.opportunity;
 import static org.retailcx.sales.opps.OppsTestData.put;
 import static org.retailcx.sales.opps.OppsTestData.repIn;
-import static org.retailcx.sales.opps.OppsTestData.rows;
-import static org.retailcx.sales.opps.OppsTestData.unique;
 
 import java.time.Duration;
 import java.util.List;

@@ -6,14 +6,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.sales.SalesTestApi.rows;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.opps.OppsTestData.batch;
 import static org.retailcx.sales.opps.OppsTestData.opportunity;
 import static org.retailcx.sales.opps.OppsTestData.put;
 import static org.retailcx.sales.opps.OppsTestData.rep;
 import static org.retailcx.sales.opps.OppsTestData.row;
-import static org.retailcx.sales.opps.OppsTestData.rows;
 import static org.retailcx.sales.opps.OppsTestData.territory;
-import static org.retailcx.sales.opps.OppsTestData.unique;
 
 import java.util.List;
 

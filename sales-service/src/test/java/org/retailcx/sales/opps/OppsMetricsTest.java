@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.opps.OppsTestData.batch;
 import static org.retailcx.sales.opps.OppsTestData.opportunity;
 import static org.retailcx.sales.opps.OppsTestData.put;
 import static org.retailcx.sales.opps.OppsTestData.rep;
 import static org.retailcx.sales.opps.OppsTestData.territory;
-import static org.retailcx.sales.opps.OppsTestData.unique;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -8,13 +8,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retailcx.sales.SalesTestApi.rows;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.opps.OppsTestData.batch;
 import static org.retailcx.sales.opps.OppsTestData.opportunity;
 import static org.retailcx.sales.opps.OppsTestData.put;
 import static org.retailcx.sales.opps.OppsTestData.repIn;
 import static org.retailcx.sales.opps.OppsTestData.row;
-import static org.retailcx.sales.opps.OppsTestData.rows;
-import static org.retailcx.sales.opps.OppsTestData.unique;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

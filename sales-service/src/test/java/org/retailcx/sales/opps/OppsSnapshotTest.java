@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.retailcx.sales.SalesTestApi.rows;
+import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.opps.OppsTestData.batch;
 import static org.retailcx.sales.opps.OppsTestData.opportunity;
 import static org.retailcx.sales.opps.OppsTestData.put;
 import static org.retailcx.sales.opps.OppsTestData.repIn;
-import static org.retailcx.sales.opps.OppsTestData.rows;
-import static org.retailcx.sales.opps.OppsTestData.unique;
 
 import java.time.Duration;
 import java.time.LocalDate;

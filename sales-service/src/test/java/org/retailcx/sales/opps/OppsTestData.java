@@ -1,35 +1,21 @@
 package org.retailcx.sales.opps;
 
-import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.retailcx.schema.EventJson;
-import org.retailcx.testing.TestTokens;
+import org.retailcx.sales.SalesTestApi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Records and calls the opportunity/rep/territory tests share. Ids carry a per-test suffix: tests share a database. */
 final class OppsTestData {
 
     private OppsTestData() {
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A record as a CRM sends it; null values are left out. */
@@ -52,11 +38,7 @@ final class OppsTestData {
         }
 
         String json() {
-            try {
-                return EventJson.mapper().writeValueAsString(fields);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return SalesTestApi.toJson(fields);
         }
     }
 
@@ -78,8 +60,7 @@ final class OppsTestData {
     }
 
     static ValidatableResponse put(String source, String id, Rec record) {
-        return given().header("Authorization", TestTokens.bearer("service")).contentType(ContentType.JSON)
-                .body(record.json()).when().put("/api/v1/sales/" + source + "/" + id).then().statusCode(200);
+        return SalesTestApi.putRecord(source, id, record.json()).statusCode(200);
     }
 
     static ValidatableResponse batch(String source, Rec... records) {
@@ -87,10 +68,7 @@ final class OppsTestData {
     }
 
     static ValidatableResponse batch(String source, List<Rec> records) {
-        String ndjson = records.stream().map(Rec::json).collect(Collectors.joining("\n"));
-        return given().header("Authorization", TestTokens.bearer("service")).contentType("application/x-ndjson")
-                .body(ndjson.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/sales/" + source + "/batch")
-                .then().statusCode(200);
+        return SalesTestApi.postBatch(source, records.stream().map(Rec::json).toList()).statusCode(200);
     }
 
     /** A territory and a rep working in it: opportunities need a known owner. */
@@ -99,14 +77,8 @@ final class OppsTestData {
         put("reps", repId, rep(repId, territoryId, team));
     }
 
-    static List<Row> rows(Pool pool, String sql, Object... params) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(30)).forEach(rows::add);
-        return rows;
-    }
-
     static Row row(Pool pool, String sql, Object... params) {
-        List<Row> rows = rows(pool, sql, params);
+        List<Row> rows = SalesTestApi.rows(pool, sql, params);
         if (rows.size() != 1) {
             throw new AssertionError("expected one row, got " + rows.size() + " for " + sql);
         }
