@@ -101,10 +101,11 @@ public class IngestionResource {
     public Uni<Page<QuarantinedRecord>> quarantine(@QueryParam("customerId") String customerId,
             @QueryParam("sourceTable") String sourceTable, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        int size = org.retailcx.clv.metrics.Cursors.limit(limit);
+        int size = Page.limit(limit);
+        String afterKey = Page.after(cursor);
         long after;
         try {
-            after = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor);
+            after = afterKey == null ? 0 : Long.parseLong(afterKey);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this API returned");
         }
@@ -123,12 +124,7 @@ public class IngestionResource {
                                 r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                                 r.getOffsetDateTime(8)));
                     }
-                    String next = null;
-                    if (items.size() > size) {
-                        items = items.subList(0, size);
-                        next = String.valueOf(items.get(size - 1).quarantineId());
-                    }
-                    return new Page<>(List.copyOf(items), next);
+                    return Page.of(items, size, q -> String.valueOf(q.quarantineId()));
                 });
     }
 }

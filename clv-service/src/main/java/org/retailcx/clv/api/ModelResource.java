@@ -86,10 +86,11 @@ public class ModelResource {
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.MARKETING, Roles.ADMIN })
     @Operation(summary = "Model versions, newest first")
     public Uni<Page<ModelVersion>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = org.retailcx.clv.metrics.Cursors.limit(limit);
+        int size = Page.limit(limit);
+        String after = Page.after(cursor);
         int before;
         try {
-            before = cursor == null || cursor.isBlank() ? Integer.MAX_VALUE : Integer.parseInt(cursor);
+            before = after == null ? Integer.MAX_VALUE : Integer.parseInt(after);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this API returned");
         }
@@ -101,12 +102,7 @@ public class ModelResource {
                     for (Row r : rows) {
                         items.add(ModelQueries.map(r));
                     }
-                    String next = null;
-                    if (items.size() > size) {
-                        items = items.subList(0, size);
-                        next = String.valueOf(items.get(size - 1).version());
-                    }
-                    return new Page<>(List.copyOf(items), next);
+                    return Page.of(items, size, m -> String.valueOf(m.version()));
                 });
     }
 

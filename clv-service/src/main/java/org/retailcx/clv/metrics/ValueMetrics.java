@@ -71,8 +71,8 @@ public class ValueMetrics {
 
     public Uni<Page<CustomerValue>> values(Integer version, String segment, Integer decile, Integer limit,
             String cursor) {
-        int size = Cursors.limit(limit);
-        Cursors.Position after = Cursors.decode(cursor);
+        int size = Page.limit(limit);
+        RankPosition after = RankPosition.after(cursor);
         if (decile != null && (decile < 1 || decile > 10)) {
             throw ProblemException.invalid("decile", "must be between 1 and 10");
         }
@@ -90,13 +90,7 @@ public class ValueMetrics {
                     for (Row r : rows) {
                         items.add(customerValue(r));
                     }
-                    String next = null;
-                    if (items.size() > size) {
-                        items = items.subList(0, size);
-                        CustomerValue last = items.get(size - 1);
-                        next = Cursors.encode(last.predictedClvLifetime(), last.customerId());
-                    }
-                    return new Page<>(List.copyOf(items), next);
+                    return Page.of(items, size, c -> RankPosition.key(c.predictedClvLifetime(), c.customerId()));
                 }));
     }
 
@@ -154,8 +148,8 @@ public class ValueMetrics {
 
     public Uni<Page<ProfitabilityRank>> profitabilityRanking(LocalDate from, LocalDate to, String segment,
             Integer limit, String cursor) {
-        int size = Cursors.limit(limit);
-        Cursors.Position after = Cursors.decode(cursor);
+        int size = Page.limit(limit);
+        RankPosition after = RankPosition.after(cursor);
         return pool.preparedQuery("""
                 with p as (
                     select customer_id, sum(revenue_amount) as revenue, sum(cost_amount) as cost,
@@ -182,13 +176,7 @@ public class ValueMetrics {
                                         : profit.divide(revenue, 4, RoundingMode.HALF_EVEN).doubleValue(),
                                 r.getBigDecimal(6)));
                     }
-                    String next = null;
-                    if (items.size() > size) {
-                        items = items.subList(0, size);
-                        ProfitabilityRank last = items.get(size - 1);
-                        next = Cursors.encode(last.profit(), last.customerId());
-                    }
-                    return new Page<>(List.copyOf(items), next);
+                    return Page.of(items, size, p -> RankPosition.key(p.profit(), p.customerId()));
                 });
     }
 
