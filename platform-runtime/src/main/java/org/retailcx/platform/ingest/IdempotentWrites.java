@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.problem.ProblemTypes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -33,6 +35,7 @@ public class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final int MAX_KEY_LENGTH = 255;
 
     /** What a write answers: status and JSON body. */
     public record Outcome(int status, Object body) {
@@ -46,43 +49,68 @@ public class IdempotentWrites {
         this.mapper = mapper;
     }
 
+    /** A response stored under an Idempotency-Key. */
+    public record Stored(int status, JsonNode body) {
+    }
+
     public Uni<Response> run(String scope, String idempotencyKey, String requestBody,
             Function<SqlConnection, Uni<Outcome>> write) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return pool.withTransaction(write).map(this::toResponse);
         }
-        if (idempotencyKey.length() > 255) {
-            throw ProblemException.invalid(HEADER, "must be at most 255 characters");
-        }
         String hash = sha256(requestBody);
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                insert into platform.idempotency_keys (scope, idempotency_key, request_sha256)
-                values ($1, $2, $3) on conflict do nothing""")
-                .execute(Tuple.of(scope, idempotencyKey, hash))
-                .chain(inserted -> inserted.rowCount() == 1
-                        ? write.apply(tx).call(outcome -> tx.preparedQuery("""
-                                update platform.idempotency_keys set response_status = $3, response_body = $4::text::jsonb
-                                where scope = $1 and idempotency_key = $2""")
-                                .execute(Tuple.of(scope, idempotencyKey, outcome.status(), json(outcome.body()))))
-                                .map(this::toResponse)
-                        : replay(tx, scope, idempotencyKey, hash)));
+        return pool.withTransaction(tx -> claim(tx, scope, idempotencyKey, hash)
+                .chain(stored -> stored.isPresent()
+                        ? Uni.createFrom().item(replayed(stored.get()))
+                        : write.apply(tx).call(outcome -> record(tx, scope, idempotencyKey, outcome))
+                                .map(this::toResponse)));
     }
 
-    private Uni<Response> replay(SqlConnection tx, String scope, String key, String hash) {
+    /**
+     * Claims {@code key} in the caller's transaction: empty when it is new (the caller writes, then
+     * {@link #record}s its response in the same transaction), else the response stored for it. A concurrent
+     * duplicate waits on the first one's key row. The same key with another body is refused (422).
+     */
+    public Uni<Optional<Stored>> claim(SqlConnection tx, String scope, String key, String requestSha256) {
+        checkKey(key);
         return tx.preparedQuery("""
-                select request_sha256, response_status, response_body::text from platform.idempotency_keys
+                insert into platform.idempotency_keys (scope, idempotency_key, request_sha256)
+                values ($1, $2, $3) on conflict do nothing""")
+                .execute(Tuple.of(scope, key, requestSha256))
+                .chain(inserted -> inserted.rowCount() == 1
+                        ? Uni.createFrom().item(Optional.<Stored>empty())
+                        : tx.preparedQuery("""
+                                select request_sha256, response_status, response_body::text
+                                from platform.idempotency_keys where scope = $1 and idempotency_key = $2""")
+                                .execute(Tuple.of(scope, key))
+                                .map(rows -> {
+                                    Row row = rows.iterator().next();
+                                    if (!row.getString(0).equals(requestSha256)) {
+                                        throw ProblemException.unprocessable(ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                                                "Idempotency-Key reused", "This Idempotency-Key was already used "
+                                                        + "with a different request body; use a new key for a new request");
+                                    }
+                                    return Optional.of(new Stored(row.getInteger(1), readTree(row.getString(2))));
+                                }));
+    }
+
+    public Uni<Void> record(SqlConnection tx, String scope, String key, Outcome outcome) {
+        return tx.preparedQuery("""
+                update platform.idempotency_keys set response_status = $3, response_body = $4::text::jsonb
                 where scope = $1 and idempotency_key = $2""")
-                .execute(Tuple.of(scope, key))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    if (!row.getString(0).equals(hash)) {
-                        throw ProblemException.unprocessable(ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                                "Idempotency-Key reused", "This Idempotency-Key was already used with a different "
-                                        + "request body; use a new key for a new request");
-                    }
-                    return Response.status(row.getInteger(1)).type(MediaType.APPLICATION_JSON)
-                            .entity(readTree(row.getString(2))).header(REPLAYED_HEADER, "true").build();
-                });
+                .execute(Tuple.of(scope, key, outcome.status(), json(outcome.body())))
+                .replaceWithVoid();
+    }
+
+    public static void checkKey(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
+    public Response replayed(Stored stored) {
+        return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
+                .header(REPLAYED_HEADER, "true").build();
     }
 
     private Response toResponse(Outcome outcome) {
@@ -97,7 +125,7 @@ public class IdempotentWrites {
         }
     }
 
-    private Object readTree(String json) {
+    private JsonNode readTree(String json) {
         try {
             return mapper.readTree(json);
         } catch (JsonProcessingException e) {
@@ -105,7 +133,7 @@ public class IdempotentWrites {
         }
     }
 
-    static String sha256(String body) {
+    public static String sha256(String body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,17 @@
 package org.retailcx.platform.ingest;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +27,24 @@ import org.retailcx.platform.problem.ProblemTypes;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * Reads an ingestion body into records bound and validated, keeping each record's JSON exactly as sent for bronze.
- * A batch body is NDJSON ({@code application/x-ndjson}) or a JSON array ({@code application/json}). Any bad record rejects the whole batch with every offending field named
- * ({@code [3].amount}), so a batch is all-or-nothing before anything is written.
+ * Reads an ingestion body into records bound and validated, keeping each record's JSON for bronze. A batch body is
+ * NDJSON ({@code application/x-ndjson}) or a JSON array ({@code application/json}), read as a stream: records reach
+ * the sink one by one, so memory does not grow with the body. Any bad record rejects the whole batch with every
+ * offending field named ({@code [3].amount}); the caller writes inside a transaction that it rolls back then.
+ * <p>
+ * Binding is strict: no scalar coercion (a number is not a string, a string is not a number, a number is not a
+ * date), no trailing content, no NUL characters (PostgreSQL text cannot hold them).
  */
 @ApplicationScoped
 public class IngestionReader {
@@ -33,76 +52,163 @@ public class IngestionReader {
     public static final String NDJSON = "application/x-ndjson";
     private static final int MAX_REPORTED_ERRORS = 100;
 
+    /** Receives each valid record of a batch; {@code raw} is the record's JSON text for bronze. */
+    @FunctionalInterface
+    public interface RecordSink<T> {
+        void accept(int index, String raw, T value);
+    }
+
+    /** A record as sent (its JSON text, for bronze) and as bound. */
+    public record Item<T>(String raw, T value) {
+    }
+
+    /** What a batch read: how many records, and the SHA-256 of the body as received (for Idempotency-Key). */
+    public record BatchRead(int records, String sha256) {
+    }
+
     private final ObjectMapper mapper;
     private final Validator validator;
     private final int maxRecords;
+    private final long maxBodyBytes;
 
     public IngestionReader(ObjectMapper mapper, Validator validator,
-            @ConfigProperty(name = "retailcx.bulk.max-records") int maxRecords) {
-        this.mapper = mapper;
+            @ConfigProperty(name = "retailcx.bulk.max-records") int maxRecords,
+            @ConfigProperty(name = "retailcx.bulk.max-body-bytes") long maxBodyBytes) {
+        this.mapper = strict(mapper);
         this.validator = validator;
         this.maxRecords = maxRecords;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** A record as sent (for bronze) and as bound (for the typed columns). */
-    public record Item<T>(JsonNode raw, T value) {
+    static ObjectMapper strict(ObjectMapper base) {
+        ObjectMapper strict = base.copy();
+        strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        strict.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        strict.getFactory().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
+        // a number or a boolean is not text, nor a date; text or a boolean is not a number; an integer is a decimal
+        fail(strict, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        fail(strict, LogicalType.DateTime, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        fail(strict, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        fail(strict, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String);
+        fail(strict, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        fail(strict, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        return strict;
+    }
+
+    private static void fail(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    public int maxRecords() {
+        return maxRecords;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     /** One record: a JSON object. */
     public <T> Item<T> readOne(String body, Class<T> type) {
+        if (body != null && body.length() > maxBodyBytes) {
+            throw tooLarge();
+        }
         JsonNode node;
         try {
-            node = mapper.readTree(body == null ? "" : body);
+            node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
             throw malformed("The body is not well-formed JSON", e);
         }
-        if (node == null || !node.isObject()) {
+        if (node == null || node.isMissingNode() || !node.isObject()) {
             throw ProblemException.invalid("body", "expected a JSON object");
         }
         List<FieldError> errors = new ArrayList<>();
-        Item<T> item = bind(node, type, "", errors);
+        T value = bind(node, type, "", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return item;
+        return new Item<>(node.toString(), value);
     }
 
-    /** A batch: NDJSON or a JSON array, according to {@code contentType}. */
-    public <T> List<Item<T>> readBatch(String body, String contentType, Class<T> type) {
-        List<JsonNode> nodes = isNdjson(contentType) ? ndjson(body) : jsonArray(body);
-        if (nodes.isEmpty()) {
+    /**
+     * A batch, streamed: NDJSON or a JSON array according to {@code contentType}. Valid records go to the sink as they
+     * are read; once a record is bad, later valid ones are only checked. Throws a 400 problem naming every bad field
+     * (up to 100), 413 when the body or the record count is above the limits.
+     */
+    public <T> BatchRead readBatch(InputStream body, String contentType, Class<T> type, RecordSink<T> sink) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        InputStream in = new DigestInputStream(new LimitedInputStream(body, maxBodyBytes), sha256);
+        boolean ndjson = isNdjson(contentType);
+        List<FieldError> errors = new ArrayList<>();
+        int index = 0;
+        try (JsonParser parser = mapper.createParser(in)) {
+            if (!ndjson && parser.nextToken() != JsonToken.START_ARRAY) {
+                throw ProblemException.invalid("body", "expected a JSON array of records (or send " + NDJSON + ")");
+            }
+            while (true) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    if (!ndjson) {
+                        throw malformedAt(parser, "The JSON array is not closed");
+                    }
+                    break;
+                }
+                if (!ndjson && token == JsonToken.END_ARRAY) {
+                    if (parser.nextToken() != null) {
+                        throw malformedAt(parser, "Unexpected content after the JSON array");
+                    }
+                    break;
+                }
+                if (index >= maxRecords) {
+                    throw new ProblemException(413, ProblemTypes.BATCH_TOO_LARGE, "Batch too large",
+                            "A batch holds at most " + maxRecords + " records", List.of());
+                }
+                JsonNode node = mapper.readTree(parser);
+                String prefix = "[" + index + "]";
+                if (!node.isObject()) {
+                    errors.add(new FieldError(prefix, "expected a JSON object"));
+                } else if (errors.size() < MAX_REPORTED_ERRORS) {
+                    int before = errors.size();
+                    T value = bind(node, type, prefix + ".", errors);
+                    if (errors.isEmpty() && errors.size() == before) {
+                        sink.accept(index, node.toString(), value);
+                    }
+                }
+                index++;
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(ndjson ? "The body is not well-formed NDJSON" : "The body is not a well-formed JSON array", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS)
+                    : errors);
+        }
+        if (index == 0) {
             throw ProblemException.invalid("body", "the batch holds no records");
         }
-        if (nodes.size() > maxRecords) {
-            throw new ProblemException(413, ProblemTypes.BATCH_TOO_LARGE, "Batch too large",
-                    "A batch holds at most " + maxRecords + " records; this one holds " + nodes.size(), List.of());
-        }
-        List<Item<T>> items = new ArrayList<>(nodes.size());
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < nodes.size() && errors.size() < MAX_REPORTED_ERRORS; i++) {
-            JsonNode node = nodes.get(i);
-            if (!node.isObject()) {
-                errors.add(new FieldError("[" + i + "]", "expected a JSON object"));
-                continue;
-            }
-            Item<T> item = bind(node, type, "[" + i + "].", errors);
-            if (item != null) {
-                items.add(item);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return items;
+        return new BatchRead(index, HexFormat.of().formatHex(sha256.digest()));
     }
 
-    private <T> Item<T> bind(JsonNode node, Class<T> type, String prefix, List<FieldError> errors) {
+    private <T> T bind(JsonNode node, Class<T> type, String prefix, List<FieldError> errors) {
+        String nul = firstNul(node, "");
+        if (nul != null) {
+            errors.add(new FieldError(prefix + nul, "must not contain the NUL character (U+0000)"));
+            return null;
+        }
         try {
             T value = mapper.treeToValue(node, type);
             for (ConstraintViolation<T> v : sorted(validator.validate(value))) {
                 errors.add(new FieldError(prefix + v.getPropertyPath(), v.getMessage()));
             }
-            return new Item<>(node, value);
+            return value;
         } catch (JsonMappingException e) {
             errors.add(new FieldError(prefix + ProblemMappers.jsonPath(e.getPath()), "has the wrong type or format"));
         } catch (JsonProcessingException e) {
@@ -112,44 +218,41 @@ public class IngestionReader {
         return null;
     }
 
+    /** The path of the first string value (or field name) holding U+0000, or null. */
+    private static String firstNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                var field = it.next();
+                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    return child.replace("\u0000", "\\u0000");
+                }
+                String found = firstNul(field.getValue(), child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     public static boolean isNdjson(String contentType) {
         return contentType != null && contentType.toLowerCase().startsWith(NDJSON);
     }
 
-    private List<JsonNode> ndjson(String body) {
-        List<JsonNode> nodes = new ArrayList<>();
-        String[] lines = body == null ? new String[0] : body.split("\r?\n");
-        for (int line = 0; line < lines.length; line++) {
-            if (lines[line].isBlank()) {
-                continue;
-            }
-            try {
-                nodes.add(mapper.readTree(lines[line]));
-            } catch (JsonProcessingException e) {
-                throw new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
-                        "Line " + (line + 1) + " is not well-formed JSON: " + e.getOriginalMessage(),
-                        List.of(new FieldError("line " + (line + 1), "not well-formed JSON")));
-            }
-        }
-        return nodes;
-    }
-
-    private List<JsonNode> jsonArray(String body) {
-        try (JsonParser parser = mapper.createParser(body == null ? "" : body)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw ProblemException.invalid("body", "expected a JSON array of records (or send "
-                        + NDJSON + ")");
-            }
-            List<JsonNode> nodes = new ArrayList<>();
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                nodes.add(mapper.readTree(parser));
-            }
-            return nodes;
-        } catch (JsonProcessingException e) {
-            throw malformed("The body is not a well-formed JSON array", e);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private ProblemException tooLarge() {
+        return new ProblemException(413, ProblemTypes.BATCH_TOO_LARGE, "Body too large",
+                "A request body holds at most " + maxBodyBytes + " bytes", List.of());
     }
 
     private static ProblemException malformed(String what, JsonProcessingException e) {
@@ -159,8 +262,51 @@ public class IngestionReader {
                 what + where + ": " + e.getOriginalMessage(), List.of(new FieldError("body", "not well-formed JSON" + where)));
     }
 
+    private static ProblemException malformedAt(JsonParser parser, String what) {
+        var at = parser.currentLocation();
+        String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON", what + where,
+                List.of(new FieldError("body", "not well-formed JSON" + where)));
+    }
+
     private static <T> List<ConstraintViolation<T>> sorted(Set<ConstraintViolation<T>> violations) {
         return violations.stream().sorted((a, b) -> a.getPropertyPath().toString()
                 .compareTo(b.getPropertyPath().toString())).toList();
+    }
+
+    /** Stops reading with 413 once more than {@code limit} bytes arrived. */
+    private final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > limit) {
+                throw tooLarge();
+            }
+        }
     }
 }

@@ -9,15 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.api.Page;
-import org.retailcx.platform.ingest.IdempotentWrites;
-import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.security.Roles;
-import org.retailcx.sales.ingest.BronzeWriter;
-import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.sales.metrics.GoldenLeads;
 import org.retailcx.sales.metrics.GoldenLeads.GoldenLead;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,13 +20,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 /** CRM lead sync (web forms, branches, call center, referrals, events), and the deduplicated golden leads. */
 @Path("/api/v1/sales/leads")
 @Tag(name = "ingestion: leads")
-public class LeadResource extends SourceResource<LeadRecord> {
+public class LeadResource {
 
     private final GoldenLeads golden;
 
-    public LeadResource(Pool pool, IngestionReader reader, IdempotentWrites writes, BronzeWriter writer, ObjectMapper mapper,
-            GoldenLeads golden) {
-        super(pool, reader, writes, writer, mapper, SalesSources.LEADS);
+    public LeadResource(Pool pool, GoldenLeads golden) {
         this.golden = golden;
     }
 

@@ -13,14 +13,9 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.retailcx.platform.ingest.IdempotentWrites;
-import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
-import org.retailcx.sales.ingest.BronzeWriter;
-import org.retailcx.sales.ingest.SalesSources;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** CRM opportunity sync, and the golden opportunity with its change history. */
 @Path("/api/v1/sales/opportunities")
 @Tag(name = "ingestion: opportunities")
-public class OpportunityResource extends SourceResource<OpportunityRecord> {
+public class OpportunityResource {
 
     @RegisterForReflection
     public record Change(long bronzeId, OffsetDateTime changedAt, String stageFrom, String stageTo,
@@ -51,8 +46,7 @@ public class OpportunityResource extends SourceResource<OpportunityRecord> {
 
     private final Pool pool;
 
-    public OpportunityResource(Pool pool, IngestionReader reader, IdempotentWrites writes, BronzeWriter writer, ObjectMapper mapper) {
-        super(pool, reader, writes, writer, mapper, SalesSources.OPPORTUNITIES);
+    public OpportunityResource(Pool pool) {
         this.pool = pool;
     }
 

@@ -14,14 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.api.Page;
-import org.retailcx.platform.ingest.IdempotentWrites;
-import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
-import org.retailcx.sales.ingest.BronzeWriter;
-import org.retailcx.sales.ingest.SalesSources;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Sales reps from HR/CRM; each version with a territory, team, quota or rate change becomes an SCD 2 row. */
 @Path("/api/v1/sales/reps")
 @Tag(name = "ingestion: reps")
-public class RepResource extends SourceResource<RepRecord> {
+public class RepResource {
 
     /** One gold.dim_sales_rep row; validTo is exclusive ({@code 9999-12-31} while current). */
     @RegisterForReflection
@@ -50,8 +45,7 @@ public class RepResource extends SourceResource<RepRecord> {
 
     private final Pool pool;
 
-    public RepResource(Pool pool, IngestionReader reader, IdempotentWrites writes, BronzeWriter writer, ObjectMapper mapper) {
-        super(pool, reader, writes, writer, mapper, SalesSources.REPS);
+    public RepResource(Pool pool) {
         this.pool = pool;
     }
 

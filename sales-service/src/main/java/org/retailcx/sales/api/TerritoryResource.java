@@ -12,13 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.api.Page;
-import org.retailcx.platform.ingest.IdempotentWrites;
-import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.security.Roles;
-import org.retailcx.sales.ingest.BronzeWriter;
-import org.retailcx.sales.ingest.SalesSources;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Sales territories and their hierarchy. */
 @Path("/api/v1/sales/territories")
 @Tag(name = "ingestion: territories")
-public class TerritoryResource extends SourceResource<TerritoryRecord> {
+public class TerritoryResource {
 
     /** One gold.dim_sales_territory row; {@code path} lists the territory ids from the root down to this one. */
     @RegisterForReflection
@@ -39,8 +34,7 @@ public class TerritoryResource extends SourceResource<TerritoryRecord> {
 
     private final Pool pool;
 
-    public TerritoryResource(Pool pool, IngestionReader reader, IdempotentWrites writes, BronzeWriter writer, ObjectMapper mapper) {
-        super(pool, reader, writes, writer, mapper, SalesSources.TERRITORIES);
+    public TerritoryResource(Pool pool) {
         this.pool = pool;
     }
 

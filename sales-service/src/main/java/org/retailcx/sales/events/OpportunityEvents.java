@@ -1,12 +1,12 @@
 package org.retailcx.sales.events;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.events.Outbox;
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.EventType;
@@ -33,7 +33,7 @@ public class OpportunityEvents implements BronzeListener {
               select h.opportunity_id, h.bronze_id, h.changed_at, h.stage_from, h.stage_to
               from silver.retail_sales_opportunity_history h
               join bronze.retail_sales_opportunities b on b.bronze_id = h.bronze_id
-              where b.batch_id = $1),
+              where b.batch_id = any($1)),
             candidates as (
               select 'created' as event, 0::bigint as version, h.* from h where stage_from is null
               union all
@@ -48,7 +48,7 @@ public class OpportunityEvents implements BronzeListener {
               order by opportunity_id, event, version, changed_at, bronze_id)
             insert into silver.retail_sales_opportunity_announced (opportunity_id, event, version_bronze_id, batch_id,
                 bronze_id)
-            select opportunity_id, event, version, $1, bronze_id from firsts
+            select opportunity_id, event, version, ($1::uuid[])[1], bronze_id from firsts
             on conflict do nothing""";
 
     /** The announced rows of one event kind in this batch, with the version and its history row; %s = data. */
@@ -59,7 +59,7 @@ public class OpportunityEvents implements BronzeListener {
             join silver.retail_sales_opportunity_history h on h.opportunity_id = a.opportunity_id
                                                           and h.bronze_id = a.bronze_id
             join silver.retail_sales_opportunity_golden g on g.opportunity_id = a.opportunity_id
-            where a.batch_id = $1 and a.event = '%s'
+            where a.batch_id = any($1) and a.event = '%s'
             order by h.changed_at, h.bronze_id""";
 
     private record Kind(EventType<?> type, String event, String data) {
@@ -109,8 +109,8 @@ public class OpportunityEvents implements BronzeListener {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        Tuple batch = Tuple.of(batchId);
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        Tuple batch = batches.tuple();
         return tx.preparedQuery(LEDGER).execute(batch)
                 .chain(() -> Multi.createFrom().iterable(KINDS)
                         .onItem().transformToUniAndConcatenate(kind -> outbox.appendAll(tx, kind.type(),

@@ -1,32 +1,33 @@
 package org.retailcx.sales.ingest;
 
-import static org.retailcx.sales.ingest.BronzeSource.Column.of;
+import static org.retailcx.platform.medallion.MedallionSource.Column.of;
 
 import java.util.List;
+import java.util.Set;
 
-import org.retailcx.sales.api.ActivityRecord;
-import org.retailcx.sales.api.CommissionRecord;
-import org.retailcx.sales.api.CostRecord;
-import org.retailcx.sales.api.LeadRecord;
-import org.retailcx.sales.api.OpportunityRecord;
-import org.retailcx.sales.api.QuoteRecord;
-import org.retailcx.sales.api.ReferralRecord;
-import org.retailcx.sales.api.RepRecord;
-import org.retailcx.sales.api.TerritoryRecord;
-import org.retailcx.schema.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.retailcx.platform.medallion.MedallionDomain;
+import org.retailcx.platform.medallion.MedallionSource;
+import org.retailcx.platform.medallion.MedallionSource.Access;
+import org.retailcx.platform.security.Roles;
 
-/** The nine feeds sales-service ingests, and where each lands in bronze. */
-public final class SalesSources {
+/**
+ * The nine feeds sales-service ingests: where each lands in bronze, its rules ({@link SalesRules}) and who may
+ * write and read it. The platform serves their endpoints under {@code /api/v1/sales/}.
+ */
+@ApplicationScoped
+public class SalesSources implements MedallionDomain {
 
-    private SalesSources() {
-    }
+    /** CRM feeds: reps and managers upsert single records from the CRM; bulk syncs are machine ingestion. */
+    static final Access CRM = Access.of(Set.of(Roles.SERVICE, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN),
+            Set.of(Roles.SERVICE, Roles.ADMIN),
+            Set.of(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.DATA_SCIENTIST, Roles.ADMIN));
 
-    public static final BronzeSource<OpportunityRecord> OPPORTUNITIES = new BronzeSource<>("opportunities",
-            "bronze.retail_sales_opportunities", OpportunityRecord.class, "opportunityId",
-            OpportunityRecord::opportunityId, List.of(
-                    of("opportunity_id", OpportunityRecord::opportunityId), of("account_id", OpportunityRecord::accountId),
+    public static final MedallionSource<OpportunityRecord> OPPORTUNITIES = MedallionSource.of("opportunities", OpportunityRecord.class)
+            .path("opportunities").table("bronze.retail_sales_opportunities").id("opportunityId", OpportunityRecord::opportunityId)
+            .rules(SalesRules.OPPORTUNITIES).access(CRM).customerColumn("account_id")
+            .columns(of("opportunity_id", OpportunityRecord::opportunityId), of("account_id", OpportunityRecord::accountId),
                     of("lead_id", OpportunityRecord::leadId), of("owner_id", OpportunityRecord::ownerId),
                     of("stage", OpportunityRecord::stage), of("amount", OpportunityRecord::amount),
                     of("currency", OpportunityRecord::currency), of("probability", OpportunityRecord::probability),
@@ -35,11 +36,13 @@ public final class SalesSources {
                     of("lead_source", OpportunityRecord::leadSource), of("campaign_id", OpportunityRecord::campaignId),
                     of("competitive_threat", OpportunityRecord::competitiveThreat),
                     of("loss_reason", OpportunityRecord::lossReason), of("created_date", OpportunityRecord::createdDate),
-                    of("crm_updated_at", OpportunityRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", OpportunityRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<LeadRecord> LEADS = new BronzeSource<>("leads", "bronze.retail_sales_leads",
-            LeadRecord.class, "leadId", LeadRecord::leadId, List.of(
-                    of("lead_id", LeadRecord::leadId), of("first_name", LeadRecord::firstName),
+    public static final MedallionSource<LeadRecord> LEADS = MedallionSource.of("leads", LeadRecord.class)
+            .path("leads").table("bronze.retail_sales_leads").id("leadId", LeadRecord::leadId)
+            .rules(SalesRules.LEADS).access(CRM)
+            .columns(of("lead_id", LeadRecord::leadId), of("first_name", LeadRecord::firstName),
                     of("last_name", LeadRecord::lastName), of("email", LeadRecord::email), of("phone", LeadRecord::phone),
                     of("date_of_birth", LeadRecord::dateOfBirth), of("postal_code", LeadRecord::postalCode),
                     of("source", LeadRecord::source), of("campaign_id", LeadRecord::campaignId),
@@ -49,60 +52,72 @@ public final class SalesSources {
                     of("assigned_sales_rep", LeadRecord::assignedSalesRep),
                     of("assignment_date", LeadRecord::assignmentDate), of("created_date", LeadRecord::createdDate),
                     of("converted_opportunity_id", LeadRecord::convertedOpportunityId),
-                    new BronzeSource.Column<>("attributes", r -> json(r.attributes()), "jsonb"),
-                    of("crm_updated_at", LeadRecord::updatedAt)));
+                    of("attributes", LeadRecord::attributes),
+                    of("crm_updated_at", "updatedAt", LeadRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<ActivityRecord> ACTIVITIES = new BronzeSource<>("activities",
-            "bronze.retail_sales_activities", ActivityRecord.class, "activityId", ActivityRecord::activityId, List.of(
-                    of("activity_id", ActivityRecord::activityId), of("activity_type", ActivityRecord::activityType),
+    public static final MedallionSource<ActivityRecord> ACTIVITIES = MedallionSource.of("activities", ActivityRecord.class)
+            .path("activities").table("bronze.retail_sales_activities").id("activityId", ActivityRecord::activityId)
+            .rules(SalesRules.ACTIVITIES).access(CRM).customerColumn("account_id")
+            .columns(of("activity_id", ActivityRecord::activityId), of("activity_type", ActivityRecord::activityType),
                     of("opportunity_id", ActivityRecord::opportunityId), of("lead_id", ActivityRecord::leadId),
                     of("account_id", ActivityRecord::accountId), of("subject", ActivityRecord::subject),
                     of("outcome", ActivityRecord::outcome), of("notes", ActivityRecord::notes),
                     of("completed_by", ActivityRecord::completedBy), of("completed_date", ActivityRecord::completedDate),
                     of("duration_minutes", ActivityRecord::durationMinutes),
-                    of("crm_updated_at", ActivityRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", ActivityRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<QuoteRecord> QUOTES = new BronzeSource<>("quotes", "bronze.retail_sales_quotes",
-            QuoteRecord.class, "quoteId", QuoteRecord::quoteId, List.of(
-                    of("quote_id", QuoteRecord::quoteId), of("opportunity_id", QuoteRecord::opportunityId),
+    public static final MedallionSource<QuoteRecord> QUOTES = MedallionSource.of("quotes", QuoteRecord.class)
+            .path("quotes").table("bronze.retail_sales_quotes").id("quoteId", QuoteRecord::quoteId)
+            .rules(SalesRules.QUOTES).access(CRM)
+            .columns(of("quote_id", QuoteRecord::quoteId), of("opportunity_id", QuoteRecord::opportunityId),
                     of("product", QuoteRecord::product), of("quoted_amount", QuoteRecord::quotedAmount),
                     of("quoted_rate", QuoteRecord::quotedRate), of("currency", QuoteRecord::currency),
                     of("status", QuoteRecord::status), of("issued_date", QuoteRecord::issuedDate),
                     of("expiration_date", QuoteRecord::expirationDate), of("terms", QuoteRecord::terms),
-                    of("crm_updated_at", QuoteRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", QuoteRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<RepRecord> REPS = new BronzeSource<>("reps", "bronze.retail_sales_reps",
-            RepRecord.class, "repId", RepRecord::repId, List.of(
-                    of("rep_id", RepRecord::repId), of("employee_id", RepRecord::employeeId), of("name", RepRecord::name),
+    public static final MedallionSource<RepRecord> REPS = MedallionSource.of("reps", RepRecord.class)
+            .path("reps").table("bronze.retail_sales_reps").id("repId", RepRecord::repId)
+            .rules(SalesRules.REPS).access(CRM)
+            .columns(of("rep_id", RepRecord::repId), of("employee_id", RepRecord::employeeId), of("name", RepRecord::name),
                     of("email", RepRecord::email), of("territory_id", RepRecord::territoryId),
                     of("team", RepRecord::team), of("manager_id", RepRecord::managerId),
                     of("quota_amount", RepRecord::quotaAmount), of("quota_period", RepRecord::quotaPeriod),
                     of("commission_rate", RepRecord::commissionRate),
                     of("commission_plan_id", RepRecord::commissionPlanId), of("active", RepRecord::active),
                     of("hire_date", RepRecord::hireDate), of("effective_date", RepRecord::effectiveDate),
-                    of("crm_updated_at", RepRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", RepRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<TerritoryRecord> TERRITORIES = new BronzeSource<>("territories",
-            "bronze.retail_sales_territories", TerritoryRecord.class, "territoryId", TerritoryRecord::territoryId,
-            List.of(of("territory_id", TerritoryRecord::territoryId), of("name", TerritoryRecord::name),
+    public static final MedallionSource<TerritoryRecord> TERRITORIES = MedallionSource.of("territories", TerritoryRecord.class)
+            .path("territories").table("bronze.retail_sales_territories").id("territoryId", TerritoryRecord::territoryId)
+            .rules(SalesRules.TERRITORIES).access(CRM)
+            .columns(of("territory_id", TerritoryRecord::territoryId), of("name", TerritoryRecord::name),
                     of("region", TerritoryRecord::region), of("parent_territory_id", TerritoryRecord::parentTerritoryId),
-                    new BronzeSource.Column<>("zip_codes", r -> array(r.zipCodes()), "text[]"),
-                    new BronzeSource.Column<>("branches", r -> array(r.branches()), "text[]"),
+                    of("zip_codes", TerritoryRecord::zipCodes),
+                    of("branches", TerritoryRecord::branches),
                     of("assigned_rep_id", TerritoryRecord::assignedRepId),
-                    of("crm_updated_at", TerritoryRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", TerritoryRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<CommissionRecord> COMMISSIONS = new BronzeSource<>("commissions",
-            "bronze.retail_sales_commissions", CommissionRecord.class, "commissionId", CommissionRecord::commissionId,
-            List.of(of("commission_id", CommissionRecord::commissionId), of("rep_id", CommissionRecord::repId),
+    public static final MedallionSource<CommissionRecord> COMMISSIONS = MedallionSource.of("commissions", CommissionRecord.class)
+            .path("commissions/reported").table("bronze.retail_sales_commissions").id("commissionId", CommissionRecord::commissionId)
+            .rules(SalesRules.COMMISSIONS).access(CRM)
+            .columns(of("commission_id", CommissionRecord::commissionId), of("rep_id", CommissionRecord::repId),
                     of("opportunity_id", CommissionRecord::opportunityId),
                     of("commission_type", CommissionRecord::commissionType), of("amount", CommissionRecord::amount),
                     of("currency", CommissionRecord::currency), of("period", CommissionRecord::period),
                     of("paid", CommissionRecord::paid), of("paid_date", CommissionRecord::paidDate),
-                    of("crm_updated_at", CommissionRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", CommissionRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<ReferralRecord> REFERRALS = new BronzeSource<>("referrals",
-            "bronze.retail_sales_referrals", ReferralRecord.class, "referralId", ReferralRecord::referralId, List.of(
-                    of("referral_id", ReferralRecord::referralId),
+    public static final MedallionSource<ReferralRecord> REFERRALS = MedallionSource.of("referrals", ReferralRecord.class)
+            .path("referrals").table("bronze.retail_sales_referrals").id("referralId", ReferralRecord::referralId)
+            .rules(SalesRules.REFERRALS).access(CRM).customerColumn("referrer_customer_id")
+            .columns(of("referral_id", ReferralRecord::referralId),
                     of("referrer_customer_id", ReferralRecord::referrerCustomerId),
                     of("referred_name", ReferralRecord::referredName),
                     of("referred_email", ReferralRecord::referredEmail),
@@ -111,27 +126,33 @@ public final class SalesSources {
                     of("status", ReferralRecord::status), of("reward_amount", ReferralRecord::rewardAmount),
                     of("referral_date", ReferralRecord::referralDate),
                     of("conversion_date", ReferralRecord::conversionDate),
-                    of("crm_updated_at", ReferralRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", ReferralRecord::updatedAt))
+            .build();
 
-    public static final BronzeSource<CostRecord> COSTS = new BronzeSource<>("costs", "bronze.retail_sales_costs",
-            CostRecord.class, "costId", CostRecord::costId, List.of(
-                    of("cost_id", CostRecord::costId), of("period", CostRecord::period),
+    public static final MedallionSource<CostRecord> COSTS = MedallionSource.of("costs", CostRecord.class)
+            .path("costs").table("bronze.retail_sales_costs").id("costId", CostRecord::costId)
+            .rules(SalesRules.COSTS).access(CRM)
+            .columns(of("cost_id", CostRecord::costId), of("period", CostRecord::period),
                     of("campaign_id", CostRecord::campaignId), of("cost_category", CostRecord::costCategory),
                     of("amount", CostRecord::amount), of("currency", CostRecord::currency),
-                    of("crm_updated_at", CostRecord::updatedAt)));
+                    of("crm_updated_at", "updatedAt", CostRecord::updatedAt))
+            .build();
 
-    public static final List<BronzeSource<?>> ALL = List.of(OPPORTUNITIES, LEADS, ACTIVITIES, QUOTES, REPS,
+    public static final List<MedallionSource<?>> ALL = List.of(OPPORTUNITIES, LEADS, ACTIVITIES, QUOTES, REPS,
             TERRITORIES, COMMISSIONS, REFERRALS, COSTS);
 
-    private static String json(Object value) {
-        try {
-            return value == null ? null : EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+    @Override
+    public String domain() {
+        return "sales";
     }
 
-    private static String[] array(List<String> values) {
-        return values == null ? null : values.toArray(String[]::new);
+    @Override
+    public List<MedallionSource<?>> sources() {
+        return ALL;
+    }
+
+    @Override
+    public Set<String> operatorRoles() {
+        return Set.of(Roles.SALES_MANAGER, Roles.DATA_SCIENTIST, Roles.ADMIN, Roles.SERVICE);
     }
 }

@@ -1,12 +1,15 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,20 +22,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ActivityPipeline implements BronzeListener {
-
-    static final String TYPES = "'Call', 'Email', 'Meeting', 'Demo', 'Proposal Sent'";
-
-    static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("activityType.known", "activityType", "b.activity_type not in (" + TYPES + ")",
-                    "'unknown activity type ' || b.activity_type"),
-            new DataQualityRule("reference.required", "opportunityId",
-                    "b.opportunity_id is null and b.lead_id is null and b.account_id is null",
-                    "'an activity must reference an opportunity, a lead or an account'"),
-            new DataQualityRule("completedBy.known", "completedBy",
-                    "b.completed_by is null or not (" + LeadPipeline.REP_KNOWN.formatted("b.completed_by") + ")",
-                    "'unknown rep ' || coalesce(b.completed_by, '(none)')"),
-            new DataQualityRule("durationMinutes.non-negative", "durationMinutes", "b.duration_minutes < 0",
-                    "'duration must not be negative, got ' || b.duration_minutes"));
 
     /** Newest valid version per activity of the selected bronze rows, enriched. */
     static final String ENRICH = """
@@ -96,24 +85,19 @@ public class ActivityPipeline implements BronzeListener {
 
     static final String VALID = Quarantine.notQuarantined(SalesSources.ACTIVITIES);
     static final String IN_BATCH = "e.activity_id in (select activity_id from bronze.retail_sales_activities"
-            + " where batch_id = $1)";
+            + " where batch_id = any($1))";
 
-    private final Quarantine quarantine;
-
-    public ActivityPipeline(Quarantine quarantine) {
-        this.quarantine = quarantine;
-    }
-
+    
     @Override
     public String source() {
         return SalesSources.ACTIVITIES.name();
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        Tuple batch = Tuple.of(batchId);
-        return quarantine.check(tx, SalesSources.ACTIVITIES, batchId, RULES)
-                .chain(() -> tx.preparedQuery(ENRICH.formatted("b.batch_id = $1", VALID)).execute(batch))
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        Tuple batch = batches.tuple();
+        return Uni.createFrom().voidItem()
+                .chain(() -> tx.preparedQuery(ENRICH.formatted("b.batch_id = any($1)", VALID)).execute(batch))
                 .chain(() -> tx.preparedQuery(CAMPAIGNS.formatted(IN_BATCH)).execute(batch))
                 .chain(() -> tx.preparedQuery(FACT.formatted(IN_BATCH)).execute(batch))
                 .replaceWith(0);

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.retailcx.platform.events.Outbox;
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.sales.model.commission.CommissionCalculator;
 import org.retailcx.sales.model.commission.CommissionLedger;
@@ -58,7 +58,7 @@ public class CommissionEngine implements BronzeListener {
     private static final Pattern QUARTER_LABEL = Pattern.compile("\\d{4}-Q[1-4]");
     private static final Pattern YEAR_LABEL = Pattern.compile("\\d{4}");
     private static final String BATCH_OPPORTUNITIES =
-            "select opportunity_id from bronze.retail_sales_opportunities where batch_id = $1";
+            "select opportunity_id from bronze.retail_sales_opportunities where batch_id = any($1)";
     /** The rep version in force on u.d, else the rep's first version. */
     private static final String REP_AT = """
             left join lateral (select * from gold.dim_sales_rep r where r.rep_id = u.rep_id
@@ -91,21 +91,21 @@ public class CommissionEngine implements BronzeListener {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return run(tx, batchId, """
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        return run(tx, batches, """
                 select g.owner_id, g.won_date from silver.retail_sales_opportunity_golden g
                 where g.opportunity_id in (%1$s) and g.won_date is not null and g.owner_id is not null
                 union
                 select l.rep_id, l.won_date from silver.retail_sales_commission_line l
-                where l.opportunity_id in (%1$s)""".formatted(BATCH_OPPORTUNITIES), Tuple.of(batchId));
+                where l.opportunity_id in (%1$s)""".formatted(BATCH_OPPORTUNITIES), batches.tuple());
     }
 
     /** After a rep batch changed the reps' plan, rate or quota: reprices every period holding a deal of theirs. */
-    public Uni<Integer> repriceReps(SqlConnection tx, UUID batchId) {
-        return run(tx, batchId, """
+    public Uni<Integer> repriceReps(SqlConnection tx, BronzeBatches batches) {
+        return run(tx, batches, """
                 select owner_id, won_date from silver.retail_sales_opportunity_golden
-                where owner_id in (select rep_id from bronze.retail_sales_reps where batch_id = $1)
-                  and won_date is not null""", Tuple.of(batchId));
+                where owner_id in (select rep_id from bronze.retail_sales_reps where batch_id = any($1))
+                  and won_date is not null""", batches.tuple());
     }
 
     /** Reprices every period holding a deal won between the two days (inclusive); books only differences. */
@@ -142,7 +142,7 @@ public class CommissionEngine implements BronzeListener {
             String tier, String planId, String accountId, String product, String currency) {
     }
 
-    private Uni<Integer> run(SqlConnection tx, UUID batchId, String seedSql, Tuple seedParams) {
+    private Uni<Integer> run(SqlConnection tx, BronzeBatches batches, String seedSql, Tuple seedParams) {
         return tx.preparedQuery(seedSql).execute(seedParams).chain(seed -> {
             if (seed.size() == 0) {
                 return Uni.createFrom().item(0);
@@ -170,12 +170,12 @@ public class CommissionEngine implements BronzeListener {
                 return lock(tx, ordered)
                         .chain(() -> terms(tx, ordered.stream().map(Group::repId).toList(),
                                 ordered.stream().map(Group::start).toList()))
-                        .chain(groupTerms -> price(tx, batchId, book, ordered, groupTerms));
+                        .chain(groupTerms -> price(tx, batches, book, ordered, groupTerms));
             }));
         });
     }
 
-    private Uni<Integer> price(SqlConnection tx, UUID batchId, CommissionPlans.Book book, List<Group> groups,
+    private Uni<Integer> price(SqlConnection tx, BronzeBatches batches, CommissionPlans.Book book, List<Group> groups,
             List<Terms> groupTerms) {
         return deals(tx, groups).chain(deals -> booked(tx, groups).chain(booked -> {
             Map<Group, List<DealRow>> dealsByGroup = new HashMap<>();
@@ -214,7 +214,7 @@ public class CommissionEngine implements BronzeListener {
                             was.product(), was.currency())));
                 }
             });
-            return book(tx, batchId, lines);
+            return book(tx, batches, lines);
         }));
     }
 
@@ -329,7 +329,7 @@ public class CommissionEngine implements BronzeListener {
                 });
     }
 
-    private Uni<Integer> book(SqlConnection tx, UUID batchId, List<NewLine> lines) {
+    private Uni<Integer> book(SqlConnection tx, BronzeBatches batches, List<NewLine> lines) {
         if (lines.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -342,7 +342,7 @@ public class CommissionEngine implements BronzeListener {
                 text(lines, l -> l.dealAmount().toPlainString()), text(lines, l -> l.rate().toPlainString()),
                 text(lines, l -> l.multiplier().toPlainString()), text(lines, NewLine::tier),
                 text(lines, NewLine::planId), text(lines, NewLine::product), text(lines, NewLine::currency),
-                batchId };
+                batches == null ? null : batches.first() };
         return tx.preparedQuery("""
                 insert into silver.retail_sales_commission_line (rep_id, opportunity_id, account_id, commission_type,
                     line_kind, period, won_date, line_date, amount, entitled_amount, deal_amount, base_rate, multiplier,

@@ -2,6 +2,8 @@ package org.retailcx.sales.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.retailcx.platform.medallion.LayerRebuild;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,10 +1,10 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 
 import io.smallrye.mutiny.Uni;
@@ -35,7 +35,7 @@ public class CommissionRepListener implements BronzeListener {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return engine.repriceReps(tx, batchId);
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        return engine.repriceReps(tx, batches);
     }
 }

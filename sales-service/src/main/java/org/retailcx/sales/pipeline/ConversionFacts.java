@@ -1,13 +1,15 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.events.Outbox;
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
+
+import org.retailcx.platform.medallion.LayerRebuild;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -146,24 +148,24 @@ public class ConversionFacts implements LayerRebuild {
         }
 
         @Override
-        public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+        public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
             return tx.preparedQuery("select coalesce(array_agg(distinct opportunity_id), '{}') from"
-                    + " bronze.retail_sales_opportunities where batch_id = $1").execute(Tuple.of(batchId))
+                    + " bronze.retail_sales_opportunities where batch_id = any($1)").execute(batches.tuple())
                     .chain(rows -> activities.reattribute(tx, new String[0], rows.iterator().next().getArrayOfStrings(0)))
-                    .chain(() -> linkedLeads(tx, batchId));
+                    .chain(() -> linkedLeads(tx, batches));
         }
 
-        private Uni<Integer> linkedLeads(SqlConnection tx, UUID batchId) {
+        private Uni<Integer> linkedLeads(SqlConnection tx, BronzeBatches batches) {
             return tx.preparedQuery("""
                     select array_agg(distinct golden_lead_id) from (
                         select x.golden_lead_id from bronze.retail_sales_opportunities b
                         join silver.retail_sales_lead_crosswalk x on x.source_lead_id = b.lead_id
-                        where b.batch_id = $1
+                        where b.batch_id = any($1)
                         union all
                         select g.golden_lead_id from bronze.retail_sales_opportunities b
                         join silver.retail_sales_lead_golden g on g.converted_opportunity_id = b.opportunity_id
-                        where b.batch_id = $1) linked""")
-                    .execute(Tuple.of(batchId))
+                        where b.batch_id = any($1)) linked""")
+                    .execute(batches.tuple())
                     .chain(rows -> {
                         Long[] ids = rows.iterator().next().getArrayOfLongs(0);
                         if (ids == null || ids.length == 0) {
@@ -197,9 +199,9 @@ public class ConversionFacts implements LayerRebuild {
         }
 
         @Override
-        public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+        public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
             return tx.preparedQuery("select coalesce(array_agg(distinct rep_id), '{}') from bronze.retail_sales_reps"
-                    + " where batch_id = $1").execute(Tuple.of(batchId))
+                    + " where batch_id = any($1)").execute(batches.tuple())
                     .chain(rows -> {
                         String[] reps = rows.iterator().next().getArrayOfStrings(0);
                         return activities.refreshReps(tx, reps)

@@ -1,28 +1,22 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Sales and marketing costs → quarantine or {@code silver.retail_sales_cost} (newest valid version per cost id). */
 @ApplicationScoped
 public class CostPipeline implements BronzeListener, LayerRebuild {
-
-    public static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("amount.required", "amount", "b.amount is null", "'amount is missing'"),
-            new DataQualityRule("amount.non-negative", "amount", "b.amount < 0", "'negative amount ' || b.amount"),
-            new DataQualityRule("costCategory.known", "costCategory", "b.cost_category not in ('sales', 'marketing')",
-                    "'unknown cost category ' || b.cost_category || ' (sales or marketing)'"),
-            new DataQualityRule("period.format", "period", "b.period !~ '^\\d{4}-(0[1-9]|1[0-2])$'",
-                    "'period ' || b.period || ' is not a month such as 2026-11'"));
 
     private static final String UPSERT = """
             insert into silver.retail_sales_cost (cost_id, period, period_start, campaign_id, cost_category, amount,
@@ -37,22 +31,17 @@ public class CostPipeline implements BronzeListener, LayerRebuild {
                 currency = excluded.currency, last_bronze_id = excluded.last_bronze_id, updated_at = now()
             where silver.retail_sales_cost.last_bronze_id < excluded.last_bronze_id""";
 
-    private final Quarantine quarantine;
-
-    public CostPipeline(Quarantine quarantine) {
-        this.quarantine = quarantine;
-    }
-
+    
     @Override
     public String source() {
         return SalesSources.COSTS.name();
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return quarantine.check(tx, SalesSources.COSTS, batchId, RULES)
-                .chain(() -> tx.preparedQuery(UPSERT.formatted("b.batch_id = $1",
-                        Quarantine.notQuarantined(SalesSources.COSTS))).execute(Tuple.of(batchId)))
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        return Uni.createFrom().voidItem()
+                .chain(() -> tx.preparedQuery(UPSERT.formatted("b.batch_id = any($1)",
+                        Quarantine.notQuarantined(SalesSources.COSTS))).execute(batches.tuple()))
                 .replaceWith(0);
     }
 

@@ -6,12 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.events.Outbox;
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.sales.model.LeadMatcher;
 import org.retailcx.sales.model.LeadMatcher.Candidate;
@@ -20,6 +20,10 @@ import org.retailcx.sales.model.LeadMatcher.Merge;
 import org.retailcx.schema.EventCatalog;
 
 import io.smallrye.mutiny.Multi;
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -40,32 +44,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LeadPipeline implements BronzeListener, LayerRebuild {
 
-    static final String SOURCES = "'Web Form', 'Branch', 'Call Center', 'Referral', 'Event'";
-    static final String STATUSES = "'New', 'Working', 'Qualified', 'Disqualified', 'Converted'";
-    static final String PRODUCTS = "'checking', 'savings', 'loan', 'card', 'investment'";
-    /** A rep is known once gold has them or bronze received them (load reps before leads and activities). */
-    static final String REP_KNOWN = "exists (select 1 from gold.dim_sales_rep r where r.rep_id = %1$s)"
-            + " or exists (select 1 from bronze.retail_sales_reps r where r.rep_id = %1$s)";
-
-    static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("source.known", "source", "b.source is null or b.source not in (" + SOURCES + ")",
-                    "'unknown source ' || coalesce(b.source, '(none)')"),
-            new DataQualityRule("grade.known", "leadGrade", "b.lead_grade not in ('A', 'B', 'C', 'D')",
-                    "'grade must be A-D, got ' || b.lead_grade"),
-            new DataQualityRule("score.range", "leadScore", "b.lead_score not between 0 and 100",
-                    "'score must be 0-100, got ' || b.lead_score"),
-            new DataQualityRule("qualificationStatus.known", "qualificationStatus",
-                    "b.qualification_status not in (" + STATUSES + ")",
-                    "'unknown qualification status ' || b.qualification_status"),
-            new DataQualityRule("disqualificationReason.required", "disqualificationReason",
-                    "b.qualification_status = 'Disqualified' and coalesce(trim(b.disqualification_reason), '') = ''",
-                    "'a disqualified lead needs a reason'"),
-            new DataQualityRule("productInterest.known", "productInterest", "b.product_interest not in (" + PRODUCTS + ")",
-                    "'unknown product ' || b.product_interest"),
-            new DataQualityRule("assignedSalesRep.known", "assignedSalesRep",
-                    "b.assigned_sales_rep is not null and not (" + REP_KNOWN.formatted("b.assigned_sales_rep") + ")",
-                    "'unknown rep ' || b.assigned_sales_rep"));
-
     static final String VALID = Quarantine.notQuarantined(SalesSources.LEADS);
 
     private static final String CANDIDATES = """
@@ -73,7 +51,7 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                    x.golden_lead_id
             from bronze.retail_sales_leads b
             left join silver.retail_sales_lead_crosswalk x on x.source_lead_id = b.lead_id
-            where b.batch_id = $1 and %s
+            where b.batch_id = any($1) and %s
             order by b.lead_id, b.bronze_id desc""".formatted(VALID);
 
     /** The golden record of each given golden id, from its members' newest valid versions (see class comment). */
@@ -139,16 +117,14 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                 updated_at = now()
             returning golden_lead_id, (xmax = 0) as inserted""";
 
-    private final Quarantine quarantine;
     private final ConversionFacts conversions;
     private final LeadScoringService scoring;
     private final Outbox outbox;
     private final ActivityPipeline activities;
 
-    public LeadPipeline(Quarantine quarantine, ConversionFacts conversions, LeadScoringService scoring,
+    public LeadPipeline(ConversionFacts conversions, LeadScoringService scoring,
             Outbox outbox, ActivityPipeline activities) {
         this.activities = activities;
-        this.quarantine = quarantine;
         this.conversions = conversions;
         this.scoring = scoring;
         this.outbox = outbox;
@@ -160,11 +136,11 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
         // Matching is one global decision: concurrent lead batches sharing a key must not both create a person.
-        return quarantine.check(tx, SalesSources.LEADS, batchId, RULES)
+        return Uni.createFrom().voidItem()
                 .chain(() -> tx.query("select pg_advisory_xact_lock(hashtext('sales.lead-matching'))").execute())
-                .chain(() -> tx.preparedQuery(CANDIDATES).execute(Tuple.of(batchId)))
+                .chain(() -> tx.preparedQuery(CANDIDATES).execute(batches.tuple()))
                 .chain(rows -> {
                     List<Candidate> candidates = new ArrayList<>();
                     for (Row r : rows) {
@@ -172,11 +148,11 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                                 r.getString("email"), r.getString("phone"), r.getString("last_name"),
                                 r.getLocalDate("date_of_birth"), r.getString("postal_code")));
                     }
-                    return candidates.isEmpty() ? Uni.createFrom().item(0) : link(tx, batchId, candidates);
+                    return candidates.isEmpty() ? Uni.createFrom().item(0) : link(tx, batches, candidates);
                 });
     }
 
-    private Uni<Integer> link(SqlConnection tx, UUID batchId, List<Candidate> candidates) {
+    private Uni<Integer> link(SqlConnection tx, BronzeBatches batches, List<Candidate> candidates) {
         String[] allKeys = candidates.stream().flatMap(c -> LeadMatcher.keys(c).stream()).distinct()
                 .toArray(String[]::new);
         return tx.preparedQuery("select match_key, golden_lead_id from silver.retail_sales_lead_match_key"
@@ -194,12 +170,12 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                                 for (Group g : groups) {
                                     goldenOfGroup.add(g.goldenId() != null ? g.goldenId() : next.next().getLong(0));
                                 }
-                                return apply(tx, batchId, groups, goldenOfGroup);
+                                return apply(tx, batches, groups, goldenOfGroup);
                             });
                 });
     }
 
-    private Uni<Integer> apply(SqlConnection tx, UUID batchId, List<Group> groups, List<Long> goldenOfGroup) {
+    private Uni<Integer> apply(SqlConnection tx, BronzeBatches batches, List<Group> groups, List<Long> goldenOfGroup) {
         List<Merge> merges = new ArrayList<>();
         List<String> leadIds = new ArrayList<>();
         List<Long> leadGoldens = new ArrayList<>();
@@ -225,11 +201,11 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                         select l.id, l.golden, l.rule, v.first_id, v.last_id
                         from unnest($1::text[], $2::bigint[], $3::text[]) l(id, golden, rule)
                         join (select lead_id, min(bronze_id) first_id, max(bronze_id) last_id
-                              from bronze.retail_sales_leads where batch_id = $4 group by lead_id) v on v.lead_id = l.id
+                              from bronze.retail_sales_leads where batch_id = any($4) group by lead_id) v on v.lead_id = l.id
                         on conflict (source_lead_id) do update set golden_lead_id = excluded.golden_lead_id,
                             last_bronze_id = excluded.last_bronze_id""")
                         .execute(Tuple.of(leadIds.toArray(String[]::new), leadGoldens.toArray(Long[]::new),
-                                leadRules.toArray(String[]::new), batchId)))
+                                leadRules.toArray(String[]::new), batches.ids())))
                 .chain(() -> tx.preparedQuery("""
                         insert into silver.retail_sales_lead_match_key (match_key, golden_lead_id)
                         select * from unnest($1::text[], $2::bigint[])

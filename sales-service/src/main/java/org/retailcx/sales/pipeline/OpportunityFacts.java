@@ -1,11 +1,13 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -78,8 +80,8 @@ public class OpportunityFacts implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return refresh(tx, OpportunitySilver.BATCH_IDS, Tuple.of(batchId)).replaceWith(0);
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        return refresh(tx, OpportunitySilver.BATCH_IDS, batches.tuple()).replaceWith(0);
     }
 
     /** Refreshes the facts of the opportunities {@code opportunityIds} (a query over {@code params}) selects. */

@@ -1,12 +1,15 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,35 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OpportunitySilver implements BronzeListener, LayerRebuild {
 
-    public static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("stage.known", "stage",
-                    "not exists (select 1 from gold.dim_sales_stage s where s.stage_name = b.stage)",
-                    "'unknown stage ' || b.stage"),
-            new DataQualityRule("amount.non-negative", "amount", "b.amount < 0", "'negative amount ' || b.amount"),
-            new DataQualityRule("probability.range", "probability", "b.probability < 0 or b.probability > 100",
-                    "'probability ' || b.probability || ' is outside 0-100'"),
-            new DataQualityRule("owner.known", "ownerId",
-                    "b.owner_id is null or not exists (select 1 from bronze.retail_sales_reps r where r.rep_id = b.owner_id)",
-                    "coalesce('unknown rep ' || b.owner_id || ' (load reps before their opportunities)', 'no owner')"),
-            new DataQualityRule("productInterest.known", "productInterest",
-                    "b.product_interest is not null and not exists (select 1 from gold.dim_product p"
-                            + " where p.product_code = b.product_interest and p.product_code <> 'unknown')",
-                    "'unknown product ' || b.product_interest"),
-            new DataQualityRule("expectedCloseDate.plausible", "expectedCloseDate",
-                    "b.expected_close_date not between date '2000-01-01' and date '2050-12-31'",
-                    "'expected close date ' || b.expected_close_date || ' is outside 2000-01-01..2050-12-31'"),
-            new DataQualityRule("createdDate.plausible", "createdDate",
-                    "b.created_date not between date '2000-01-01' and date '2050-12-31'",
-                    "'created date ' || b.created_date || ' is outside 2000-01-01..2050-12-31'"),
-            new DataQualityRule("closedWon.amount-positive", "amount",
-                    "b.stage = 'Closed Won' and coalesce(b.amount, 0) <= 0",
-                    "'a Closed Won deal needs a positive amount'"),
-            new DataQualityRule("closedWon.product-required", "productInterest",
-                    "b.stage = 'Closed Won' and b.product_interest is null",
-                    "'a Closed Won deal needs the product sold'"));
-
     /** Opportunity ids of one batch ($1). */
-    static final String BATCH_IDS = "select distinct opportunity_id from bronze.retail_sales_opportunities where batch_id = $1";
+    static final String BATCH_IDS = "select distinct opportunity_id from bronze.retail_sales_opportunities where batch_id = any($1)";
     private static final String ALL_IDS = "select distinct opportunity_id from bronze.retail_sales_opportunities";
 
     /** Valid versions of the opportunities in {@code ids}, with their effective time and effective probability. */
@@ -126,12 +102,7 @@ public class OpportunitySilver implements BronzeListener, LayerRebuild {
                 first_bronze_id = excluded.first_bronze_id, last_bronze_id = excluded.last_bronze_id,
                 last_changed_at = excluded.last_changed_at, updated_at = excluded.updated_at""";
 
-    private final Quarantine quarantine;
-
-    public OpportunitySilver(Quarantine quarantine) {
-        this.quarantine = quarantine;
-    }
-
+    
     @Override
     public String source() {
         return SalesSources.OPPORTUNITIES.name();
@@ -143,9 +114,9 @@ public class OpportunitySilver implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        Tuple batch = Tuple.of(batchId);
-        return quarantine.check(tx, SalesSources.OPPORTUNITIES, batchId, RULES)
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        Tuple batch = batches.tuple();
+        return Uni.createFrom().voidItem()
                 .call(() -> tx.preparedQuery(DELETE_HISTORY.formatted(BATCH_IDS)).execute(batch))
                 .call(() -> tx.preparedQuery(INSERT_HISTORY.formatted(BATCH_IDS, VERSIONS)).execute(batch))
                 .call(() -> tx.preparedQuery(UPSERT_GOLDEN.formatted(BATCH_IDS, VERSIONS)).execute(batch))

@@ -1,30 +1,22 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Quotes: data-quality rules, then the current state per quote from its newest valid version. */
 @ApplicationScoped
 public class QuotePipeline implements BronzeListener, LayerRebuild {
-
-    static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("status.known", "status", "b.status not in ('Draft', 'Sent', 'Accepted', 'Rejected')",
-                    "'unknown quote status ' || b.status"),
-            new DataQualityRule("quotedAmount.non-negative", "quotedAmount", "b.quoted_amount < 0",
-                    "'amount must not be negative, got ' || b.quoted_amount"),
-            new DataQualityRule("quotedRate.range", "quotedRate", "b.quoted_rate not between 0 and 100",
-                    "'rate must be 0-100, got ' || b.quoted_rate"),
-            new DataQualityRule("expirationDate.after-issued", "expirationDate", "b.expiration_date < b.issued_date",
-                    "'expires ' || b.expiration_date || ', before it was issued ' || b.issued_date"));
 
     static final String CURRENT = """
             insert into silver.retail_sales_quote_current (quote_id, opportunity_id, product, quoted_amount,
@@ -44,21 +36,16 @@ public class QuotePipeline implements BronzeListener, LayerRebuild {
 
     static final String VALID = Quarantine.notQuarantined(SalesSources.QUOTES);
 
-    private final Quarantine quarantine;
-
-    public QuotePipeline(Quarantine quarantine) {
-        this.quarantine = quarantine;
-    }
-
+    
     @Override
     public String source() {
         return SalesSources.QUOTES.name();
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return quarantine.check(tx, SalesSources.QUOTES, batchId, RULES)
-                .chain(() -> tx.preparedQuery(CURRENT.formatted("b.batch_id = $1", VALID)).execute(Tuple.of(batchId)))
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        return Uni.createFrom().voidItem()
+                .chain(() -> tx.preparedQuery(CURRENT.formatted("b.batch_id = any($1)", VALID)).execute(batches.tuple()))
                 .replaceWith(0);
     }
 

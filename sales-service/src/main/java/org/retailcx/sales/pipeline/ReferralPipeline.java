@@ -1,14 +1,17 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.events.Outbox;
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
 import org.retailcx.schema.EventCatalog;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -20,16 +23,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ReferralPipeline implements BronzeListener, LayerRebuild {
-
-    static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("status.known", "status",
-                    "b.status not in ('Pending', 'Contacted', 'Converted', 'Rejected')",
-                    "'unknown referral status ' || b.status"),
-            new DataQualityRule("rewardAmount.non-negative", "rewardAmount", "b.reward_amount < 0",
-                    "'reward must not be negative, got ' || b.reward_amount"),
-            new DataQualityRule("conversionDate.after-referral", "conversionDate",
-                    "b.conversion_date < b.referral_date",
-                    "'converted ' || b.conversion_date || ', before the referral ' || b.referral_date"));
 
     static final String CURRENT = """
             insert into silver.retail_sales_referral_current (referral_id, referrer_customer_id, referred_name,
@@ -53,13 +46,11 @@ public class ReferralPipeline implements BronzeListener, LayerRebuild {
     static final String VALID = Quarantine.notQuarantined(SalesSources.REFERRALS);
 
     private static final String CONVERTED_UNANNOUNCED = "r.status = 'Converted' and r.converted_announced_at is null"
-            + " and r.referral_id in (select referral_id from bronze.retail_sales_referrals where batch_id = $1)";
+            + " and r.referral_id in (select referral_id from bronze.retail_sales_referrals where batch_id = any($1))";
 
-    private final Quarantine quarantine;
     private final Outbox outbox;
 
-    public ReferralPipeline(Quarantine quarantine, Outbox outbox) {
-        this.quarantine = quarantine;
+    public ReferralPipeline(Outbox outbox) {
         this.outbox = outbox;
     }
 
@@ -69,10 +60,10 @@ public class ReferralPipeline implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        Tuple batch = Tuple.of(batchId);
-        return quarantine.check(tx, SalesSources.REFERRALS, batchId, RULES)
-                .chain(() -> tx.preparedQuery(CURRENT.formatted("b.batch_id = $1", VALID)).execute(batch))
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        Tuple batch = batches.tuple();
+        return Uni.createFrom().voidItem()
+                .chain(() -> tx.preparedQuery(CURRENT.formatted("b.batch_id = any($1)", VALID)).execute(batch))
                 .chain(() -> outbox.appendAll(tx, EventCatalog.SALES_REFERRAL_CONVERTED, """
                         select r.referral_id as subject,
                                coalesce(r.referred_customer_id, r.referrer_customer_id) as record_key,

@@ -1,12 +1,15 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -23,21 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class RepDimension implements BronzeListener, LayerRebuild {
 
-    public static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("territoryId.known", "territoryId",
-                    "b.territory_id is not null and not exists (select 1 from bronze.retail_sales_territories t"
-                            + " where t.territory_id = b.territory_id)",
-                    "'unknown territory ' || b.territory_id || ' (load territories before their reps)'"),
-            new DataQualityRule("quotaAmount.non-negative", "quotaAmount", "b.quota_amount < 0",
-                    "'negative quota ' || b.quota_amount"),
-            new DataQualityRule("quotaPeriod.format", "quotaPeriod",
-                    "b.quota_period !~ '^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$'",
-                    "'quota period ' || b.quota_period || ' is not a year (2026), quarter (2026-Q4) or month (2026-11)'"),
-            new DataQualityRule("commissionRate.range", "commissionRate",
-                    "b.commission_rate < 0 or b.commission_rate > 1",
-                    "'commission rate ' || b.commission_rate || ' is outside 0-1'"));
-
-    static final String BATCH_REPS = "select distinct rep_id from bronze.retail_sales_reps where batch_id = $1";
+    static final String BATCH_REPS = "select distinct rep_id from bronze.retail_sales_reps where batch_id = any($1)";
 
     private static final String VERSIONS = """
             with ids as (%s),
@@ -88,12 +77,10 @@ public class RepDimension implements BronzeListener, LayerRebuild {
                 active = excluded.active, hire_date = excluded.hire_date, valid_to = excluded.valid_to,
                 is_current = excluded.is_current, source_bronze_id = excluded.source_bronze_id""";
 
-    private final Quarantine quarantine;
     private final TerritoryDimension territories;
     private final OpportunityFacts facts;
 
-    public RepDimension(Quarantine quarantine, TerritoryDimension territories, OpportunityFacts facts) {
-        this.quarantine = quarantine;
+    public RepDimension(TerritoryDimension territories, OpportunityFacts facts) {
         this.territories = territories;
         this.facts = facts;
     }
@@ -110,11 +97,11 @@ public class RepDimension implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        Tuple batch = Tuple.of(batchId);
-        return quarantine.check(tx, SalesSources.REPS, batchId, RULES)
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        Tuple batch = batches.tuple();
+        return Uni.createFrom().voidItem()
                 .call(() -> apply(tx, BATCH_REPS, batch))
-                .call(() -> territories.resolveAssignedReps(tx, batchId))
+                .call(() -> territories.resolveAssignedReps(tx, batches))
                 .call(() -> facts.refresh(tx, "select g.opportunity_id from silver.retail_sales_opportunity_golden g"
                         + " where g.owner_id in (" + BATCH_REPS + ")", batch))
                 .replaceWith(0);

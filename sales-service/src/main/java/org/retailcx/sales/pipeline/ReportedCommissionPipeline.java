@@ -2,12 +2,16 @@ package org.retailcx.sales.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.platform.medallion.Quarantine;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,20 +25,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ReportedCommissionPipeline implements BronzeListener, LayerRebuild {
 
     /** Types the compensation system reports; only a Clawback may be negative. */
-    public static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("amount.required", "amount", "b.amount is null", "'amount is missing'"),
-            new DataQualityRule("amount.non-negative", "amount",
-                    "b.amount < 0 and b.commission_type is distinct from 'Clawback'",
-                    "'negative amount ' || b.amount || ' for a ' || coalesce(b.commission_type, 'missing') || ' commission'"),
-            new DataQualityRule("commissionType.known", "commissionType",
-                    "b.commission_type is null or b.commission_type not in ('New Account', 'Cross-Sell', 'Referral', 'Clawback')",
-                    "'unknown commission type ' || coalesce(b.commission_type, '(missing)')"),
-            new DataQualityRule("period.format", "period",
-                    "b.period is null or b.period !~ '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$'",
-                    "'period ' || coalesce(b.period, '(missing)') || ' is not a month (2026-11), quarter (2026-Q4) or year'"),
-            new DataQualityRule("repId.known", "repId",
-                    "not exists (select 1 from gold.dim_sales_rep r where r.rep_id = b.rep_id)",
-                    "'unknown rep ' || b.rep_id"));
 
     /** First day of a period label (validated by period.format). */
     static final String PERIOD_START = """
@@ -57,11 +47,9 @@ public class ReportedCommissionPipeline implements BronzeListener, LayerRebuild 
                 last_bronze_id = excluded.last_bronze_id, updated_at = now()
             where silver.retail_sales_commission_reported.last_bronze_id < excluded.last_bronze_id""";
 
-    private final Quarantine quarantine;
     private final CommissionReconciliation reconciliation;
 
-    public ReportedCommissionPipeline(Quarantine quarantine, CommissionReconciliation reconciliation) {
-        this.quarantine = quarantine;
+    public ReportedCommissionPipeline(CommissionReconciliation reconciliation) {
         this.reconciliation = reconciliation;
     }
 
@@ -71,22 +59,21 @@ public class ReportedCommissionPipeline implements BronzeListener, LayerRebuild 
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
         List<String> reps = new ArrayList<>();
         List<String> opportunities = new ArrayList<>();
-        Tuple batch = Tuple.of(batchId);
+        Tuple batch = batches.tuple();
         return tx.preparedQuery("""
                 select rep_id, opportunity_id from silver.retail_sales_commission_reported
-                where commission_id in (select commission_id from bronze.retail_sales_commissions where batch_id = $1)
+                where commission_id in (select commission_id from bronze.retail_sales_commissions where batch_id = any($1))
                 union
-                select rep_id, opportunity_id from bronze.retail_sales_commissions where batch_id = $1""")
+                select rep_id, opportunity_id from bronze.retail_sales_commissions where batch_id = any($1)""")
                 .execute(batch)
                 .invoke(rows -> rows.forEach(r -> {
                     reps.add(r.getString(0));
                     opportunities.add(r.getString(1));
                 }))
-                .chain(() -> quarantine.check(tx, SalesSources.COMMISSIONS, batchId, RULES))
-                .chain(() -> tx.preparedQuery(UPSERT.formatted(PERIOD_START, "b.batch_id = $1",
+                .chain(() -> tx.preparedQuery(UPSERT.formatted(PERIOD_START, "b.batch_id = any($1)",
                         Quarantine.notQuarantined(SalesSources.COMMISSIONS))).execute(batch))
                 .chain(() -> reconciliation.refresh(tx, reps.toArray(String[]::new),
                         opportunities.toArray(String[]::new)))

@@ -2,12 +2,14 @@ package org.retailcx.sales.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+
+import org.retailcx.platform.medallion.LayerRebuild;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -25,19 +27,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TerritoryDimension implements BronzeListener, LayerRebuild {
 
-    public static final List<DataQualityRule> RULES = List.of(
-            new DataQualityRule("parentTerritoryId.known", "parentTerritoryId",
-                    "b.parent_territory_id = b.territory_id or (b.parent_territory_id is not null and not exists ("
-                            + "select 1 from bronze.retail_sales_territories p where p.territory_id = b.parent_territory_id))",
-                    "'unknown parent territory ' || b.parent_territory_id"),
-            new DataQualityRule("assignedRepId.known", "assignedRepId",
-                    "b.assigned_rep_id is not null and not exists (select 1 from bronze.retail_sales_reps r"
-                            + " where r.rep_id = b.assigned_rep_id)",
-                    "'unknown rep ' || b.assigned_rep_id || ' (resolved when the rep is loaded)'"));
-
     /** Open entries only: an assigned-rep entry resolved by the rep's arrival makes its version usable again. */
     private static final String NO_OPEN_ENTRY = """
-            not exists (select 1 from silver.retail_sales_quarantine q where q.source = 'territories'
+            not exists (select 1 from silver.data_quality_quarantine q where q.source = 'territories'
                         and q.bronze_id = b.bronze_id and q.resolved_at is null)""";
 
     private static final String UPSERT = """
@@ -70,19 +62,14 @@ public class TerritoryDimension implements BronzeListener, LayerRebuild {
             where d2.territory_key = d.territory_key and d.path is distinct from coalesce(tree.path, array[d.territory_id])""";
 
     private static final String RESOLVE_ASSIGNED_REPS = """
-            update silver.retail_sales_quarantine q set resolved_at = now()
+            update silver.data_quality_quarantine q set resolved_at = now()
             from bronze.retail_sales_territories t
             where q.source = 'territories' and q.rule = 'assignedRepId.known' and q.resolved_at is null
               and t.bronze_id = q.bronze_id
-              and exists (select 1 from bronze.retail_sales_reps r where r.batch_id = $1 and r.rep_id = t.assigned_rep_id)
+              and exists (select 1 from bronze.retail_sales_reps r where r.batch_id = any($1) and r.rep_id = t.assigned_rep_id)
             returning q.source_record_id""";
 
-    private final Quarantine quarantine;
-
-    public TerritoryDimension(Quarantine quarantine) {
-        this.quarantine = quarantine;
-    }
-
+    
     @Override
     public String source() {
         return SalesSources.TERRITORIES.name();
@@ -94,18 +81,18 @@ public class TerritoryDimension implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        return quarantine.check(tx, SalesSources.TERRITORIES, batchId, RULES)
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        return Uni.createFrom().voidItem()
                 .call(() -> tx.preparedQuery(UPSERT.formatted(
-                        "select distinct territory_id from bronze.retail_sales_territories where batch_id = $1",
-                        NO_OPEN_ENTRY)).execute(Tuple.of(batchId)))
+                        "select distinct territory_id from bronze.retail_sales_territories where batch_id = any($1)",
+                        NO_OPEN_ENTRY)).execute(batches.tuple()))
                 .call(() -> tx.query(PATHS).execute())
                 .replaceWith(0);
     }
 
     /** After a rep batch: territories waiting for one of its reps enter the dimension. */
-    public Uni<Void> resolveAssignedReps(SqlConnection tx, UUID repBatchId) {
-        return tx.preparedQuery(RESOLVE_ASSIGNED_REPS).execute(Tuple.of(repBatchId)).chain(rows -> {
+    public Uni<Void> resolveAssignedReps(SqlConnection tx, BronzeBatches repBatches) {
+        return tx.preparedQuery(RESOLVE_ASSIGNED_REPS).execute(repBatches.tuple()).chain(rows -> {
             List<String> ids = new ArrayList<>();
             rows.forEach(r -> ids.add(r.getString(0)));
             if (ids.isEmpty()) {

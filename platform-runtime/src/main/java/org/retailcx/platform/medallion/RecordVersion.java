@@ -1,4 +1,4 @@
-package org.retailcx.sales.api;
+package org.retailcx.platform.medallion;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -10,5 +10,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** One version of a record as bronze received it. */
 @RegisterForReflection
 public record RecordVersion(long bronzeId, String sourceSystem, UUID batchId, OffsetDateTime receivedAt,
-        JsonNode record) {
+        String receivedBy, JsonNode record) {
 }

@@ -1,8 +1,8 @@
-package org.retailcx.sales.pipeline;
+package org.retailcx.platform.medallion;
 
 /**
  * A data-quality rule over a bronze row (SQL alias {@code b}). A row that {@code violation} is true for is
- * quarantined instead of reaching the golden record.
+ * quarantined instead of reaching silver; bronze keeps it as sent.
  *
  * @param rule a stable name, e.g. {@code stage.known}
  * @param field the record field the rule is about, as the API names it (camelCase)

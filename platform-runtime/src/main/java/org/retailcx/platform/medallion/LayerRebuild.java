@@ -1,11 +1,12 @@
-package org.retailcx.sales.pipeline;
+package org.retailcx.platform.medallion;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * A part of silver or gold that can be rebuilt from the layer below it, idempotently and set-based. The admin
- * rebuild call runs every bean implementing this in {@link #order()}, in one transaction.
+ * A part of silver or gold that can be rebuilt from the layer below it, idempotently and set-based.
+ * {@code POST /api/v1/<domain>/admin/rebuild} runs every bean implementing this in {@link #order()}, in one
+ * transaction.
  */
 public interface LayerRebuild {
 

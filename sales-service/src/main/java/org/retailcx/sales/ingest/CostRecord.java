@@ -1,4 +1,4 @@
-package org.retailcx.sales.api;
+package org.retailcx.sales.ingest;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -1,0 +1,141 @@
+package org.retailcx.platform.medallion;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One feed a service ingests, declared once: the record type its API accepts, the bronze table it lands in, how the
+ * record's fields map to the table's typed columns, its data-quality rules and who may write and read it. From this
+ * declaration the platform serves {@code PUT /api/v1/<domain>/<path>/{id}}, {@code POST …/<path>/batch} and
+ * {@code GET …/<path>/{id}/history}, appends to bronze, quarantines and promotes. The ingestion metadata columns
+ * (source_system, source_record_id, batch_id, received_at, payload, and event_id where the table has one) are the
+ * same for every source and are not listed.
+ *
+ * @param name the source's name in quarantine entries, batch receipts and idempotency scopes ("opportunities")
+ * @param path the URL segment(s) under {@code /api/v1/<domain>/}, usually the name ("commissions/reported")
+ * @param idField the record field holding the source's external id (named in 400 responses)
+ * @param customerColumn the bronze column holding the customer id, recorded with quarantine entries (or null)
+ */
+public record MedallionSource<T>(String name, String path, String table, Class<T> recordType, String idField,
+        Function<T, String> idOf, List<Column<T>> columns, List<DataQualityRule> rules, Access access,
+        String defaultSourceSystem, String customerColumn) {
+
+    public MedallionSource {
+        columns = List.copyOf(columns);
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * A typed bronze column. Its SQL type is read from the table itself; {@code field} is the record field it comes
+     * from, named when a value does not fit the column.
+     */
+    public record Column<T>(String name, String field, Function<T, Object> value) {
+
+        /** A column whose field is the column name in camelCase ({@code expected_close_date → expectedCloseDate}). */
+        public static <T> Column<T> of(String name, Function<T, Object> value) {
+            return new Column<>(name, camelCase(name), value);
+        }
+
+        public static <T> Column<T> of(String name, String field, Function<T, Object> value) {
+            return new Column<>(name, field, value);
+        }
+
+        static String camelCase(String snake) {
+            StringBuilder out = new StringBuilder(snake.length());
+            boolean upper = false;
+            for (char c : snake.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    out.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    /** Roles allowed per generated endpoint. */
+    public record Access(Set<String> upsert, Set<String> batch, Set<String> history) {
+
+        public static Access of(Set<String> upsert, Set<String> batch, Set<String> history) {
+            return new Access(Set.copyOf(upsert), Set.copyOf(batch), Set.copyOf(history));
+        }
+    }
+
+    /** A builder, so that declarations read as a list of what matters. */
+    public static <T> Builder<T> of(String name, Class<T> recordType) {
+        return new Builder<>(name, recordType);
+    }
+
+    public static final class Builder<T> {
+        private final String name;
+        private final Class<T> recordType;
+        private String path;
+        private String table;
+        private String idField;
+        private Function<T, String> idOf;
+        private List<Column<T>> columns = List.of();
+        private List<DataQualityRule> rules = List.of();
+        private Access access;
+        private String defaultSourceSystem = "api";
+        private String customerColumn;
+
+        private Builder(String name, Class<T> recordType) {
+            this.name = name;
+            this.recordType = recordType;
+            this.path = name;
+        }
+
+        public Builder<T> path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder<T> table(String table) {
+            this.table = table;
+            return this;
+        }
+
+        public Builder<T> id(String idField, Function<T, String> idOf) {
+            this.idField = idField;
+            this.idOf = idOf;
+            return this;
+        }
+
+        @SafeVarargs
+        public final Builder<T> columns(Column<T>... columns) {
+            this.columns = List.of(columns);
+            return this;
+        }
+
+        public Builder<T> rules(List<DataQualityRule> rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        public Builder<T> access(Access access) {
+            this.access = access;
+            return this;
+        }
+
+        public Builder<T> defaultSourceSystem(String defaultSourceSystem) {
+            this.defaultSourceSystem = defaultSourceSystem;
+            return this;
+        }
+
+        public Builder<T> customerColumn(String customerColumn) {
+            this.customerColumn = customerColumn;
+            return this;
+        }
+
+        public MedallionSource<T> build() {
+            if (table == null || idOf == null || access == null || columns.isEmpty()) {
+                throw new IllegalStateException("source " + name + " needs a table, an id, columns and access");
+            }
+            return new MedallionSource<>(name, path, table, recordType, idField, idOf, columns, rules, access,
+                    defaultSourceSystem, customerColumn);
+        }
+    }
+}
