@@ -15,18 +15,21 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The inbox handlers of a domain's {@link EventSource}s: each consumed event becomes a one-record batch of its
- * target source, appended to bronze and registered inside the inbox transaction (so it lands once); the promoter
- * then takes it through the source's rules and listeners in arrival order.
+ * target source, appended to bronze, registered and promoted through the source's rules and listeners inside the
+ * inbox transaction (so it is applied once), unless earlier batches are still pending: then the promoter takes it in
+ * arrival order.
  */
 @ApplicationScoped
 public class MedallionEvents {
 
     private final MedallionCatalog catalog;
     private final BronzeWriter writer;
+    private final Promoter promoter;
 
-    public MedallionEvents(MedallionCatalog catalog, BronzeWriter writer) {
+    public MedallionEvents(MedallionCatalog catalog, BronzeWriter writer, Promoter promoter) {
         this.catalog = catalog;
         this.writer = writer;
+        this.promoter = promoter;
     }
 
     public EventHandlers handlers() {
@@ -53,7 +56,8 @@ public class MedallionEvents {
             }
             return appender.flush(tx).chain(() -> writer.register(tx, appender.batchId(), target,
                     source.sourceSystem(), 1, new BronzeWriter.Caller("event:" + event.source() + "/" + event.id(),
-                            List.of()), null, false));
+                            List.of()), null, false))
+                    .chain(() -> promoter.promoteInline(tx, appender.batchId(), target, 1));
         });
     }
 }

@@ -146,6 +146,23 @@ public class Promoter {
     private record Pending(UUID batchId, String source, int records, boolean awaited) {
     }
 
+    /**
+     * Promotes a batch inside the caller's transaction (a consumed event's inbox transaction), so that the event's
+     * effects commit with it: waits for the promotion lock and, if no earlier batch is still pending, promotes it
+     * now; otherwise leaves it to the promoter, behind the batches that came first.
+     */
+    public Uni<Void> promoteInline(SqlConnection tx, UUID batchId, MedallionSource<?> source, int records) {
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(lockName()))
+                .chain(() -> tx.preparedQuery("""
+                        select exists (select 1 from platform.ingestion_batches e
+                                       where e.status = 'accepted' and e.seq < b.seq)
+                        from platform.ingestion_batches b where b.batch_id = $1""").execute(Tuple.of(batchId)))
+                .chain(rows -> rows.iterator().next().getBoolean(0)
+                        ? Uni.createFrom().voidItem()
+                        : promote(tx, List.of(new Pending(batchId, source.name(), records, false))));
+    }
+
     /** One promotion step; true when there may be more to do. */
     private Uni<Boolean> step() {
         List<UUID> promoted = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.retailcx.clv.api;
+package org.retailcx.clv.ingest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
