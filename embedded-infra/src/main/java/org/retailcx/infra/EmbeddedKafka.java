@@ -41,12 +41,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <p>The broker's classpath comes from {@code org/retailcx/infra/kafka-broker.classpath} (written by the
  * build; kafka_2.13 is a <em>provided</em> dependency so it never leaks onto the classpath of modules that
  * depend on embedded-infra) plus {@code infra-runtime.classpath} (kafka-clients & co.). The child JVM runs
- * {@link KafkaBrokerMain}, which exits when this JVM goes away.
+ * {@link KafkaBrokerMain}; like the postmaster it is a {@link ChildProcess}, stopped when this JVM goes away.
  *
  * <p>Data directory layout: {@code server.properties}, {@code log4j2.xml}, {@code kafka.log} (broker
  * stdout/stderr, INFO), {@code broker.pid}, {@code cluster.id}, {@code kraft-data/} (log.dirs).
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka extends EmbeddedServer {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedKafka.class.getName());
     static final String BROKER_CLASSPATH_RESOURCE = "org/retailcx/infra/kafka-broker.classpath";
@@ -55,43 +55,24 @@ public final class EmbeddedKafka implements AutoCloseable {
             "-Xms128m", "-Xmx512m",
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
             "-Djava.awt.headless=true", "-Dlog4j2.disableJmx=true");
+    /** Kafka's graceful shutdown (controlled shutdown, logs flushed), then SIGKILL. */
+    private static final List<ChildProcess.StopStep> STOP_LADDER = List.of(
+            new ChildProcess.StopStep("TERM", Duration.ofSeconds(60)),
+            new ChildProcess.StopStep("KILL", Duration.ofSeconds(10)));
 
-    private final Path dataDirectory;
-    private final boolean temporaryDataDirectory;
-    private final String host;
-    private final int port;
     private final int controllerPort;
     private final int partitions;
-    private final Duration startupTimeout;
-    private final boolean registerShutdownHook;
     private final List<String> jvmOptions;
     private final Map<String, String> brokerProperties;
 
-    private Process process;
-    private Thread shutdownHook;
-
     private EmbeddedKafka(Builder b) {
-        try {
-            if (b.dataDirectory == null) {
-                this.dataDirectory = Files.createTempDirectory(ProcessSupport.sharedTempBase(), "kafka-data-");
-                this.temporaryDataDirectory = true;
-            } else {
-                this.dataDirectory = b.dataDirectory.toAbsolutePath().normalize();
-                this.temporaryDataDirectory = false;
-            }
-        } catch (IOException e) {
-            throw new InfraException("Cannot create a temporary Kafka data directory: " + e, e);
-        }
-        this.host = b.host;
-        this.port = b.port > 0 ? b.port : Ports.freePort();
+        super("Kafka", "kafka-data-", b);
         int cp = b.controllerPort > 0 ? b.controllerPort : Ports.freePort();
-        while (cp == this.port) {
+        while (cp == port) {
             cp = Ports.freePort();
         }
         this.controllerPort = cp;
         this.partitions = b.partitions;
-        this.startupTimeout = b.startupTimeout;
-        this.registerShutdownHook = b.registerShutdownHook;
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.brokerProperties = new LinkedHashMap<>(b.brokerProperties);
     }
@@ -107,34 +88,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return host + ":" + port;
     }
 
-    public String host() {
-        return host;
-    }
-
-    public int port() {
-        return port;
-    }
-
     public int controllerPort() {
         return controllerPort;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     /** Broker stdout/stderr (log4j2 at INFO). */
     public Path logFile() {
         return dataDirectory.resolve("kafka.log");
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** Pid of the broker JVM, or -1. */
-    public synchronized long pid() {
-        return isRunning() ? process.pid() : -1;
     }
 
     /** Properties for an AdminClient/producer/consumer pointing at this broker. */
@@ -147,84 +107,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     // ------------------------------------------------------------------ lifecycle
 
     /** Starts the broker (formats storage on the first start only) and waits until it serves metadata. */
+    @Override
     public synchronized EmbeddedKafka start() {
-        if (isRunning()) {
-            return this;
-        }
-        long t0 = System.nanoTime();
-        try {
-            Files.createDirectories(dataDirectory);
-            stopStaleBroker();
-            checkPortsFree();
-            Path logDir = dataDirectory.resolve("kraft-data");
-            String clusterId = null;
-            if (!Files.isRegularFile(logDir.resolve("meta.properties"))) {
-                clusterId = readOrCreateClusterId();
-            }
-            Path serverProperties = writeServerProperties(logDir);
-            Path log4j = writeLog4jConfig();
-            launch(serverProperties, log4j, clusterId);
-            awaitReady();
-        } catch (IOException e) {
-            stopQuietly();
-            throw new InfraException("Cannot start Kafka in " + dataDirectory + ": " + e, e);
-        } catch (RuntimeException e) {
-            stopQuietly();
-            throw e;
-        }
-        if (registerShutdownHook && shutdownHook == null) {
-            shutdownHook = new Thread(this::stopQuietly, "embedded-kafka-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
-        LOG.log(Level.INFO, "Kafka ready on {0} (data {1}) in {2} ms", bootstrapServers(), dataDirectory,
-                (System.nanoTime() - t0) / 1_000_000);
+        super.start();
         return this;
     }
 
-    /** Graceful stop: SIGTERM to the broker JVM (Kafka's shutdown hook), waits up to 60 s, then SIGKILL. */
-    public synchronized void stop() {
-        if (process != null) {
-            Process p = process;
-            if (p.isAlive()) {
-                p.destroy();
-                if (!waitFor(p, Duration.ofSeconds(60))) {
-                    LOG.log(Level.WARNING, "Kafka broker did not stop within 60 s; killing it");
-                    p.destroyForcibly();
-                    waitFor(p, Duration.ofSeconds(10));
-                }
-            }
-            process = null;
-            try {
-                Files.deleteIfExists(dataDirectory.resolve("broker.pid"));
-            } catch (IOException e) {
-                // ignore
-            }
-        }
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
-            shutdownHook = null;
-        }
-    }
-
-    /** Stops the broker; a temporary data directory (none given to the builder) is deleted. */
     @Override
-    public synchronized void close() {
-        stop();
-        if (temporaryDataDirectory) {
-            ProcessSupport.deleteRecursively(dataDirectory);
+    ChildProcess launch() throws IOException {
+        Files.createDirectories(dataDirectory);
+        stopStaleBroker();
+        checkPortsFree();
+        Path logDir = dataDirectory.resolve("kraft-data");
+        String clusterId = null;
+        if (!Files.isRegularFile(logDir.resolve("meta.properties"))) {
+            clusterId = readOrCreateClusterId();
         }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            // best effort
-        }
+        return launch(writeServerProperties(logDir), writeLog4jConfig(), clusterId);
     }
 
     // ------------------------------------------------------------------ topics
@@ -349,7 +248,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return file;
     }
 
-    private void launch(Path serverProperties, Path log4j, String formatClusterId) throws IOException {
+    private ChildProcess launch(Path serverProperties, Path log4j, String formatClusterId) throws IOException {
         String classpath = brokerClasspath();
         Path log = logFile();
         ProcessSupport.rotateIfLarge(log, 20L * 1024 * 1024);
@@ -358,11 +257,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                         + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
-        List<String> cmd = new ArrayList<>(ProcessSupport.newSessionPrefix());
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-Dlog4j2.configurationFile=" + log4j.toUri());
-        cmd.add("-Dretailcx.parent.pid=" + ProcessHandle.current().pid());
         cmd.add("-Dretailcx.kafka.dataDir=" + dataDirectory);
         cmd.add("-cp");
         cmd.add(classpath);
@@ -373,96 +271,82 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         cmd.add(serverProperties.toString());
 
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDirectory.toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDirectory.toFile());
         pb.environment().remove("CLASSPATH");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("KAFKA_OPTS");
-        process = pb.start();
-        Files.writeString(dataDirectory.resolve("broker.pid"), process.pid() + "\n", StandardCharsets.UTF_8);
+        return ChildProcess.start(name(), pb, log, STOP_LADDER, pidFile(), registerShutdownHook);
     }
 
-    /** Kills a broker JVM left running on this data dir by a previous (killed) parent. */
+    private Path pidFile() {
+        return dataDirectory.resolve("broker.pid");
+    }
+
+    /** Stops a broker JVM left running on this data dir by a previous (killed) parent. */
     private void stopStaleBroker() throws IOException {
-        Path pidFile = dataDirectory.resolve("broker.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        long pid = -1;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).trim());
-        } catch (NumberFormatException e) {
-            // stale
-        }
+        long pid = ChildProcess.pidIn(pidFile());
         if (pid > 0 && ProcessSupport.isAlive(pid)) {
             String cmdline = ProcessSupport.commandLine(pid);
             if (cmdline.contains(KafkaBrokerMain.class.getName())
                     && cmdline.contains("-Dretailcx.kafka.dataDir=" + dataDirectory + " ")) {
                 LOG.log(Level.WARNING, "A previous Kafka broker (pid {0}) still runs on {1}; stopping it", Long.toString(pid),
                         dataDirectory);
-                ProcessSupport.signal(pid, "TERM");
-                if (!ProcessSupport.waitForExit(pid, Duration.ofSeconds(60))) {
-                    ProcessSupport.signal(pid, "KILL");
-                    ProcessSupport.waitForExit(pid, Duration.ofSeconds(10));
-                }
+                ChildProcess.stopLeftover(name(), pid, STOP_LADDER);
             }
         }
-        Files.deleteIfExists(pidFile);
+        Files.deleteIfExists(pidFile());
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + startupTimeout.toNanos();
-        // 1) wait for the listener (cheap, avoids AdminClient connection-refused noise)
-        while (!Ports.isListening(host, port)) {
-            checkAlive();
-            checkDeadline(deadline, "the broker port did not open");
-            ProcessSupport.sleep(100);
+    @Override
+    void awaitReady(ChildProcess broker) {
+        try (MetadataProbe probe = new MetadataProbe(host, port)) {
+            broker.awaitReady(startupTimeout, probe, () -> "(" + bootstrapServers() + ", controller port "
+                    + controllerPort + ", data " + dataDirectory + ")." + logExcerpt());
         }
-        // 2) metadata served
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "retailcx-embedded-infra-readiness");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        Throwable last = null;
-        try (Admin admin = Admin.create(props)) {
-            while (true) {
-                checkAlive();
-                try {
-                    Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-                            .nodes().get(4, TimeUnit.SECONDS);
-                    if (!nodes.isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException e) {
-                    last = e.getCause();
-                } catch (TimeoutException e) {
-                    last = e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InfraException("interrupted while waiting for Kafka", e);
-                }
-                checkDeadline(deadline, "describeCluster did not succeed (last error: " + last + ")");
-                ProcessSupport.sleep(100);
+    }
+
+    /**
+     * Ready when the client port accepts connections (checked first, so the AdminClient logs no refused
+     * connections) and describeCluster returns nodes.
+     */
+    private static final class MetadataProbe implements ChildProcess.Probe, AutoCloseable {
+        private final String host;
+        private final int port;
+        private Admin admin;
+
+        MetadataProbe(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public boolean ready() throws Exception {
+            if (!Ports.isListening(host, port)) {
+                return false;
+            }
+            if (admin == null) {
+                Properties props = new Properties();
+                props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + port);
+                props.put(AdminClientConfig.CLIENT_ID_CONFIG, "retailcx-embedded-infra-readiness");
+                props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+                props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+                props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+                admin = Admin.create(props);
+            }
+            try {
+                Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                        .nodes().get(4, TimeUnit.SECONDS);
+                return !nodes.isEmpty();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-    }
 
-    private void checkAlive() {
-        if (!process.isAlive()) {
-            throw new InfraException("Kafka broker JVM exited with code " + process.exitValue()
-                    + " during startup (" + bootstrapServers() + ", controller port " + controllerPort + ", data "
-                    + dataDirectory + ")." + logExcerpt());
-        }
-    }
-
-    private void checkDeadline(long deadline, String what) {
-        if (System.nanoTime() > deadline) {
-            throw new InfraException("Kafka not ready on " + bootstrapServers() + " within "
-                    + startupTimeout.toSeconds() + " s: " + what + "." + logExcerpt());
+        @Override
+        public void close() {
+            if (admin != null) {
+                admin.close();
+            }
         }
     }
 
@@ -547,15 +431,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dir;
     }
 
-    private static boolean waitFor(Process p, Duration timeout) {
-        try {
-            return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
-        }
-    }
-
     @Override
     public String toString() {
         return "EmbeddedKafka[" + bootstrapServers() + ", data=" + dataDirectory + ", running=" + isRunning() + "]";
@@ -563,34 +438,18 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     // ------------------------------------------------------------------ builder
 
-    public static final class Builder {
-        private Path dataDirectory;
-        private String host = "127.0.0.1";
-        private int port;
+    public static final class Builder extends EmbeddedServer.Builder<Builder> {
         private int controllerPort;
         private int partitions = 3;
-        private Duration startupTimeout = Duration.ofSeconds(90);
-        private boolean registerShutdownHook = true;
         private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
         private Builder() {
+            super(Duration.ofSeconds(90));
         }
 
-        /** Data directory (kept across restarts). If not set: a temp dir deleted by close(). */
-        public Builder dataDirectory(Path dir) {
-            this.dataDirectory = dir;
-            return this;
-        }
-
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host);
-            return this;
-        }
-
-        /** Client (PLAINTEXT) port; 0 = a free port chosen once, reused on restart. */
-        public Builder port(int port) {
-            this.port = port;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -603,16 +462,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         /** num.partitions for auto-created topics (default 3). */
         public Builder partitions(int partitions) {
             this.partitions = partitions;
-            return this;
-        }
-
-        public Builder startupTimeout(Duration timeout) {
-            this.startupTimeout = Objects.requireNonNull(timeout);
-            return this;
-        }
-
-        public Builder registerShutdownHook(boolean register) {
-            this.registerShutdownHook = register;
             return this;
         }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -34,51 +33,32 @@ import java.util.regex.Pattern;
  * never outlives the JVM, even when the JVM is SIGKILLed.</li>
  * </ul>
  */
-public final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres extends EmbeddedServer {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedPostgres.class.getName());
     private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]*");
     public static final int UNPRIVILEGED_UID = 65534;
     public static final int UNPRIVILEGED_GID = 65534;
+    /** Fast shutdown first (aborts transactions), then immediate shutdown, then SIGKILL. */
+    private static final List<ChildProcess.StopStep> STOP_LADDER = List.of(
+            new ChildProcess.StopStep("INT", Duration.ofSeconds(60)),
+            new ChildProcess.StopStep("QUIT", Duration.ofSeconds(10)),
+            new ChildProcess.StopStep("KILL", Duration.ofSeconds(10)));
 
-    private final Path dataDirectory;
-    private final boolean temporaryDataDirectory;
-    private final String host;
-    private final int port;
     private final String username;
     private final String password;
     private final boolean fastButUnsafe;
     private final int maxConnections;
-    private final Duration startupTimeout;
-    private final boolean registerShutdownHook;
     private final int runAsUid;
     private final int runAsGid;
     private final Map<String, String> settings;
 
-    private Process process;
-    private Process watchdog;
-    private Thread shutdownHook;
-
     private EmbeddedPostgres(Builder b) {
-        try {
-            if (b.dataDirectory == null) {
-                this.dataDirectory = Files.createTempDirectory(ProcessSupport.sharedTempBase(), "pg-data-");
-                this.temporaryDataDirectory = true;
-            } else {
-                this.dataDirectory = b.dataDirectory.toAbsolutePath().normalize();
-                this.temporaryDataDirectory = false;
-            }
-        } catch (IOException e) {
-            throw new InfraException("Cannot create a temporary PostgreSQL data directory: " + e, e);
-        }
-        this.host = b.host;
-        this.port = b.port > 0 ? b.port : Ports.freePort();
+        super("PostgreSQL", "pg-data-", b);
         this.username = b.username;
         this.password = b.password;
         this.fastButUnsafe = b.fastButUnsafe;
         this.maxConnections = b.maxConnections;
-        this.startupTimeout = b.startupTimeout;
-        this.registerShutdownHook = b.registerShutdownHook;
         this.runAsUid = b.runAsUid;
         this.runAsGid = b.runAsGid;
         this.settings = new LinkedHashMap<>(b.settings);
@@ -90,24 +70,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     // ------------------------------------------------------------------ accessors
 
-    public String host() {
-        return host;
-    }
-
-    public int port() {
-        return port;
-    }
-
     public String username() {
         return username;
     }
 
     public String password() {
         return password;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     /** The server log (postgres stdout/stderr), inside the data directory. */
@@ -118,15 +86,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** {@code jdbc:postgresql://host:port/database}. */
     public String jdbcUrl(String database) {
         return PostgresAdmin.jdbcUrl(host, port, database);
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** Pid of the postmaster, or -1 when not running. */
-    public synchronized long pid() {
-        return isRunning() ? process.pid() : -1;
     }
 
     /** A new connection to the given database as the configured user. */
@@ -155,83 +114,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
     // ------------------------------------------------------------------ lifecycle
 
     /** Starts the server (initdb on first use) and waits until a JDBC connection succeeds. Idempotent. */
+    @Override
     public synchronized EmbeddedPostgres start() {
-        if (isRunning()) {
-            return this;
-        }
-        long t0 = System.nanoTime();
-        try {
-            Path install = PostgresBinaries.ensureExtracted();
-            prepareDataDirectory(install);
-            if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
-                initdb(install);
-            }
-            removeStalePostmaster();
-            if (Ports.isListening(host, port)) {
-                throw new InfraException("Cannot start PostgreSQL: " + host + ":" + port
-                        + " is already in use by another process");
-            }
-            launch(install);
-            awaitReady();
-        } catch (IOException e) {
-            stopQuietly();
-            throw new InfraException("Cannot start PostgreSQL in " + dataDirectory + ": " + e, e);
-        } catch (RuntimeException e) {
-            stopQuietly();
-            throw e;
-        }
-        if (registerShutdownHook && shutdownHook == null) {
-            shutdownHook = new Thread(this::stopQuietly, "embedded-postgres-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
-        LOG.log(Level.INFO, "PostgreSQL ready on {0}:{1,number,#} (data {2}) in {3} ms", host, port,
-                dataDirectory, (System.nanoTime() - t0) / 1_000_000);
+        super.start();
         return this;
     }
 
-    /** Fast shutdown (SIGINT: aborts open transactions, disconnects clients) and waits for the exit. */
-    public synchronized void stop() {
-        killWatchdog();
-        if (process != null) {
-            Process p = process;
-            if (p.isAlive()) {
-                ProcessSupport.signal(p.pid(), "INT");
-                if (!waitFor(p, Duration.ofSeconds(60))) {
-                    LOG.log(Level.WARNING, "PostgreSQL did not stop after SIGINT, sending SIGQUIT");
-                    ProcessSupport.signal(p.pid(), "QUIT");
-                    if (!waitFor(p, Duration.ofSeconds(10))) {
-                        p.destroyForcibly();
-                        waitFor(p, Duration.ofSeconds(10));
-                    }
-                }
-            }
-            process = null;
-        }
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // JVM already shutting down
-            }
-            shutdownHook = null;
-        }
-    }
-
-    /** Stops the server; a temporary data directory (none given to the builder) is deleted. */
     @Override
-    public synchronized void close() {
-        stop();
-        if (temporaryDataDirectory) {
-            ProcessSupport.deleteRecursively(dataDirectory);
+    ChildProcess launch() throws IOException {
+        Path install = PostgresBinaries.ensureExtracted();
+        prepareDataDirectory(install);
+        if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
+            initdb(install);
         }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            // best effort (shutdown hook / failed start)
+        removeStalePostmaster();
+        if (Ports.isListening(host, port)) {
+            throw new InfraException("Cannot start PostgreSQL: " + host + ":" + port
+                    + " is already in use by another process");
         }
+        return launch(install);
     }
 
     // ------------------------------------------------------------------ internals
@@ -348,7 +249,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             try (InputStream in = p.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (!waitFor(p, Duration.ofMinutes(3)) || p.exitValue() != 0) {
+            if (!ProcessSupport.waitFor(p, Duration.ofMinutes(3)) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new InfraException("initdb failed for " + dataDirectory + " (command " + cmd + "):\n" + output);
             }
@@ -364,25 +265,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        long pid = -1;
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            if (!lines.isEmpty()) {
-                pid = Long.parseLong(lines.get(0).trim());
-            }
-        } catch (IOException | NumberFormatException e) {
-            // unreadable -> stale
-        }
+        long pid = ChildProcess.pidIn(pidFile);
         if (pid > 0 && ProcessSupport.isAlive(pid) && isPostmasterOf(pid)) {
             LOG.log(Level.WARNING, "A previous PostgreSQL (pid {0}) still runs on {1}; stopping it", Long.toString(pid), dataDirectory);
-            ProcessSupport.signal(pid, "INT");
-            if (!ProcessSupport.waitForExit(pid, Duration.ofSeconds(30))) {
-                ProcessSupport.signal(pid, "QUIT");
-                if (!ProcessSupport.waitForExit(pid, Duration.ofSeconds(10))) {
-                    ProcessSupport.signal(pid, "KILL");
-                    ProcessSupport.waitForExit(pid, Duration.ofSeconds(10));
-                }
-            }
+            ChildProcess.stopLeftover(name(), pid, STOP_LADDER);
         } else {
             LOG.log(Level.INFO, "Removing stale {0} (pid {1} is not a running postmaster of this directory)",
                     pidFile, Long.toString(pid));
@@ -404,7 +290,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void launch(Path install) throws IOException {
+    private ChildProcess launch(Path install) throws IOException {
         Path log = logFile();
         ProcessSupport.rotateIfLarge(log, 20L * 1024 * 1024);
         if (!Files.exists(log)) {
@@ -429,8 +315,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         conf.putAll(settings);
 
-        List<String> cmd = new ArrayList<>(ProcessSupport.newSessionPrefix());
-        cmd.addAll(runAsPrefix());
+        List<String> cmd = new ArrayList<>(runAsPrefix());
         cmd.add(install.resolve("bin/postgres").toString());
         cmd.add("-D");
         cmd.add(dataDirectory.toString());
@@ -440,13 +325,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             cmd.add("-c");
             cmd.add(k + "=" + v);
         });
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(install.toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(install.toFile());
         cleanEnvironment(pb.environment());
-        process = pb.start();
-        watchdog = startWatchdog(process.pid());
+        return ChildProcess.start(name(), pb, log, STOP_LADDER, null, registerShutdownHook);
     }
 
     private static void cleanEnvironment(Map<String, String> env) {
@@ -455,72 +336,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         env.put("LC_ALL", "C");
     }
 
-    /** sh loop that sends SIGINT to the postmaster once this JVM is gone (survives SIGKILL of the JVM). */
-    private static Process startWatchdog(long pgPid) {
-        // alive PID: exists and is not a zombie (a zombie is dead, just not reaped yet)
-        String script = "trap '' INT TERM HUP; "
-                + "alive() { kill -0 \"$1\" 2>/dev/null || return 1; s=; "
-                + "read -r _ _ s _ 2>/dev/null < /proc/\"$1\"/stat; [ \"$s\" != Z ]; }; "
-                + "while alive \"$0\" && alive \"$1\"; do sleep 1; done; "
-                + "if alive \"$1\"; then kill -INT \"$1\" 2>/dev/null; i=0; "
-                + "while alive \"$1\" && [ $i -lt 60 ]; do sleep 1; i=$((i+1)); done; "
-                + "alive \"$1\" && kill -KILL \"$1\" 2>/dev/null; fi; exit 0";
-        List<String> cmd = new ArrayList<>(ProcessSupport.newSessionPrefix());
-        cmd.addAll(List.of("sh", "-c", script, Long.toString(ProcessHandle.current().pid()), Long.toString(pgPid)));
-        try {
-            return new ProcessBuilder(cmd)
-                    .redirectInput(new File("/dev/null"))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not start the PostgreSQL watchdog: {0}", e.toString());
-            return null;
-        }
-    }
-
-    private void killWatchdog() {
-        if (watchdog != null) {
-            watchdog.destroyForcibly();
-            waitFor(watchdog, Duration.ofSeconds(5));
-            watchdog = null;
-        }
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + startupTimeout.toNanos();
-        SQLException last = null;
-        while (true) {
-            if (!process.isAlive()) {
-                int code = process.exitValue();
-                throw new InfraException("PostgreSQL exited with code " + code + " during startup (port " + port
-                        + ", data " + dataDirectory + "). Last lines of " + logFile() + ":\n"
-                        + ProcessSupport.tail(logFile(), 30));
-            }
+    @Override
+    void awaitReady(ChildProcess postmaster) {
+        postmaster.awaitReady(startupTimeout, () -> {
             try (Connection c = getConnection("postgres")) {
-                if (c.isValid(5)) {
-                    return;
-                }
-            } catch (SQLException e) {
-                last = e;
+                return c.isValid(5);
             }
-            if (System.nanoTime() > deadline) {
-                throw new InfraException("PostgreSQL did not accept JDBC connections on " + host + ":" + port
-                        + " within " + startupTimeout.toSeconds() + " s (last error: "
-                        + (last == null ? "none" : last.getMessage()) + "). Last lines of " + logFile() + ":\n"
-                        + ProcessSupport.tail(logFile(), 30));
-            }
-            ProcessSupport.sleep(50);
-        }
-    }
-
-    private static boolean waitFor(Process p, Duration timeout) {
-        try {
-            return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
-        }
+        }, () -> "(port " + port + ", data " + dataDirectory + "). Last lines of " + logFile() + ":\n"
+                + ProcessSupport.tail(logFile(), 30));
     }
 
     @Override
@@ -530,41 +353,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     // ------------------------------------------------------------------ builder
 
-    public static final class Builder {
-        private Path dataDirectory;
-        private String host = "127.0.0.1";
-        private int port;
+    public static final class Builder extends EmbeddedServer.Builder<Builder> {
         private String username = "retailcx";
         private String password = "retailcx";
         private boolean fastButUnsafe;
         private int maxConnections = 300;
-        private Duration startupTimeout = Duration.ofSeconds(60);
-        private boolean registerShutdownHook = true;
         private int runAsUid = UNPRIVILEGED_UID;
         private int runAsGid = UNPRIVILEGED_GID;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {
+            super(Duration.ofSeconds(60));
         }
 
-        /**
-         * The cluster directory (PGDATA). Kept across restarts. If not set, a temporary directory under
-         * {@code java.io.tmpdir/retailcx-embedded} is used and deleted by {@link #close()}.
-         */
-        public Builder dataDirectory(Path dir) {
-            this.dataDirectory = dir;
-            return this;
-        }
-
-        /** Address to listen on (only this one). Default 127.0.0.1. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host);
-            return this;
-        }
-
-        /** TCP port; 0 (default) picks a free port once, reused by later restarts of this instance. */
-        public Builder port(int port) {
-            this.port = port;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -588,17 +391,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
-            return this;
-        }
-
-        public Builder startupTimeout(Duration timeout) {
-            this.startupTimeout = Objects.requireNonNull(timeout);
-            return this;
-        }
-
-        /** Stop the server in a JVM shutdown hook (default true). The watchdog runs regardless. */
-        public Builder registerShutdownHook(boolean register) {
-            this.registerShutdownHook = register;
             return this;
         }
 

@@ -10,10 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -37,7 +39,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *
  * {@code up} honours RETAILCX_PG_HOST/PORT/USER/PASSWORD (external PostgreSQL) and RETAILCX_KAFKA_BOOTSTRAP
  * (external Kafka), writes DIR/infra.env and DIR/infra.pid, prints {@code READY} on stdout and blocks until
- * SIGTERM/SIGINT, then stops Kafka and PostgreSQL.
+ * SIGTERM/SIGINT, then stops Kafka and PostgreSQL. Meanwhile a {@link Supervisor} starts again an embedded
+ * server whose process died.
  */
 public final class InfraMain {
 
@@ -149,9 +152,19 @@ public final class InfraMain {
                 .registerShutdownHook(false)
                 .build();
 
+        List<EmbeddedServer> supervised = new ArrayList<>();
+        if (postgres != null) {
+            supervised.add(postgres);
+        }
+        if (kafka != null) {
+            supervised.add(kafka);
+        }
+        Supervisor supervisor = new Supervisor(supervised);
+
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                supervisor.close();
                 if (kafka != null) {
                     log("stopping Kafka");
                     kafka.stop();
@@ -230,6 +243,7 @@ public final class InfraMain {
 
         out.println(READY);
         out.flush();
+        supervisor.watch(Duration.ofSeconds(1));
         stopped.await();
     }
 

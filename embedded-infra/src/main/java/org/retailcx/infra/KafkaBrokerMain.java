@@ -3,7 +3,6 @@ package org.retailcx.infra;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Optional;
 
 /**
  * Entry point of the broker child JVM started by {@link EmbeddedKafka}.
@@ -13,13 +12,12 @@ import java.util.Optional;
  * </pre>
  *
  * <ol>
- * <li>Starts a daemon thread that watches the parent JVM (pid from {@code -Dretailcx.parent.pid}, else the
- * current parent): when it is gone (or this process got re-parented) the broker is shut down through
- * {@code System.exit} (Kafka's own shutdown hook stops it cleanly), with a hard {@code halt} after 30 s.</li>
  * <li>With {@code --format}, formats the KRaft storage in-process ({@code kafka.tools.StorageTool format
  * --ignore-formatted}), saving a JVM start.</li>
  * <li>Delegates to {@code kafka.Kafka.main(server.properties)}.</li>
  * </ol>
+ * The parent JVM's {@link ChildProcess} watchdog stops this JVM (SIGTERM, Kafka's graceful shutdown) when the
+ * parent is gone.
  * This class is copied on its own into a temp dir for the child's classpath, so it must stay
  * self-contained: only JDK types, no nested/anonymous classes (lambdas are fine).
  */
@@ -29,12 +27,6 @@ public final class KafkaBrokerMain {
     }
 
     public static void main(String[] args) throws Throwable {
-        long parentPid = Long.getLong("retailcx.parent.pid",
-                ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L));
-        Thread watcher = new Thread(() -> watchParent(parentPid), "retailcx-parent-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-
         String clusterId = null;
         int i = 0;
         if (args.length >= 2 && "--format".equals(args[0])) {
@@ -66,37 +58,5 @@ public final class KafkaBrokerMain {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    private static void watchParent(long parentPid) {
-        if (parentPid <= 0) {
-            return;
-        }
-        Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
-        while (true) {
-            boolean alive = parent.isPresent() && parent.get().isAlive()
-                    && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid;
-            if (!alive) {
-                break;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-        System.err.println("[retailcx] parent JVM " + parentPid + " is gone: shutting the broker down");
-        Thread halter = new Thread(() -> {
-            try {
-                Thread.sleep(30_000);
-            } catch (InterruptedException e) {
-                // halt anyway
-            }
-            System.err.println("[retailcx] broker shutdown took more than 30 s: halting");
-            Runtime.getRuntime().halt(3);
-        }, "retailcx-halter");
-        halter.setDaemon(true);
-        halter.start();
-        System.exit(0);
     }
 }

@@ -128,6 +128,16 @@ final class ProcessSupport {
         return true;
     }
 
+    /** Waits for a child process to exit, up to timeout; true if it did. */
+    static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
     /** The command line of a live process as one space-separated string, or "" if unknown. */
     static String commandLine(long pid) {
         try {

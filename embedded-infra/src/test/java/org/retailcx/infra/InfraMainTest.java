@@ -15,11 +15,14 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
-/** Runs `InfraMain up` as a separate process, like ./suite up does, and stops it with SIGTERM. */
+/** Runs `InfraMain up` as a separate process, like ./suite up does, kills its broker, and stops it with SIGTERM. */
 class InfraMainTest {
 
     @Test
@@ -59,6 +62,26 @@ class InfraMainTest {
                 rs.next();
                 assertEquals("clv", rs.getString(1));
             }
+            // kill -9 of the broker: the supervisor reports it and starts it again on the same port and data
+            Path brokerPid = dataDir.resolve("kafka/broker.pid");
+            long killed = ChildProcess.pidIn(brokerPid);
+            assertTrue(ProcessSupport.signal(killed, "KILL"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!read(root.resolve("up.err")).contains("Kafka is running again") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            String afterKill = read(root.resolve("up.err"));
+            assertTrue(afterKill.contains("Kafka is down (killed by signal 9 (KILL)); starting it again"), afterKill);
+            assertTrue(afterKill.contains("Kafka is running again"), afterKill);
+            long restarted = ChildProcess.pidIn(brokerPid);
+            assertTrue(restarted != killed && ProcessSupport.isAlive(restarted), "new broker pid " + restarted);
+            Properties admin = new Properties();
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
+            try (Admin client = Admin.create(admin)) {
+                assertTrue(client.listTopics().names().get(30, TimeUnit.SECONDS).contains("retailcx.events"),
+                        "the restarted broker serves the topics it had");
+            }
+
             List<ProcessHandle> children = up.descendants().toList();
             assertFalse(children.isEmpty());
 
