@@ -1,6 +1,7 @@
 package org.retailcx.journey.model.definition;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /** An incoming domain event as the journey sees it; {@code data} is what CEL conditions read as {@code event}. */
@@ -12,7 +13,7 @@ public record JourneyEvent(String eventId, String type, Instant occurredAt, Map<
 
     /** The event map CEL conditions see: its data plus {@code type}. */
     Map<String, Object> asConditionInput() {
-        Map<String, Object> input = new java.util.HashMap<>(data);
+        Map<String, Object> input = new HashMap<>(data);
         input.putIfAbsent("type", type);
         return input;
     }
