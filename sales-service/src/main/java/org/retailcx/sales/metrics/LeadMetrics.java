@@ -1,6 +1,7 @@
 package org.retailcx.sales.metrics;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,22 +83,50 @@ public class LeadMetrics {
                 leads == 0 ? null : (double) count / leads);
     }
 
-    /** Activities in the period by rep, type and outcome; team and territory are the rep's on the activity date. */
+    /**
+     * Activities in the period by rep, type and outcome; team and territory are the rep's on the activity date. Whole
+     * months come from {@code gold.fact_sales_activity_monthly}, the partial months at the period's edges from the fact.
+     */
     public Uni<Activities> activities(MetricFilter filter) {
-        MetricFilter.Condition where = filter.condition(new MetricFilter.Columns("d.calendar_date", "f.rep_id",
-                "r.team", "t.path", null, null), 1);
+        LocalDate from = filter.fromDate();
+        LocalDate to = filter.toDate();
+        MetricFilter.Condition where = filter.condition(new MetricFilter.Columns(null, "c.rep_id", "r.team", "t.path",
+                null, null), 7);
+        LocalDate firstFull = from == null || from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+        LocalDate lastFull = to == null || to.equals(YearMonth.from(to).atEndOfMonth()) ? to
+                : to.withDayOfMonth(1).minusDays(1);
+        List<Object> params = new ArrayList<>();
+        if (firstFull != null && lastFull != null && firstFull.isAfter(lastFull)) {
+            // no whole month: everything from the fact
+            params.addAll(List.of(1, 0, dateKey(from), dateKey(to), 1, 0));
+        } else {
+            params.add(firstFull == null ? 0 : dateKey(firstFull) / 100);
+            params.add(lastFull == null ? 999999 : dateKey(lastFull) / 100);
+            params.addAll(from == null || from.equals(firstFull) ? List.of(1, 0)
+                    : List.of(dateKey(from), dateKey(firstFull.minusDays(1))));
+            params.addAll(to == null || to.equals(lastFull) ? List.of(1, 0)
+                    : List.of(dateKey(lastFull.plusDays(1)), dateKey(to)));
+        }
+        params.addAll(where.params());
         return pool.preparedQuery("""
-                select f.rep_id, at.activity_type, coalesce(f.outcome, 'none'), count(*),
-                       coalesce(sum(f.duration_minutes), 0)
-                from gold.fact_sales_activities f
-                join gold.dim_date d on d.date_key = f.date_key
-                join gold.dim_activity_type at on at.activity_type_key = f.activity_type_key
-                left join gold.dim_sales_rep r on r.rep_key = f.rep_key
+                with cells as (
+                  select m.rep_key, m.rep_id, m.activity_type_key, m.outcome, m.activities, m.duration_minutes
+                  from gold.fact_sales_activity_monthly m where m.month_key between $1 and $2
+                  union all
+                  select f.rep_key, f.rep_id, f.activity_type_key, coalesce(f.outcome, 'none'), 1,
+                         coalesce(f.duration_minutes, 0)
+                  from gold.fact_sales_activities f
+                  where f.date_key between $3 and $4 or f.date_key between $5 and $6)
+                select c.rep_id, at.activity_type, c.outcome, sum(c.activities)::bigint,
+                       sum(c.duration_minutes)::bigint
+                from cells c
+                join gold.dim_activity_type at on at.activity_type_key = c.activity_type_key
+                left join gold.dim_sales_rep r on r.rep_key = c.rep_key
                 left join gold.dim_sales_territory t on t.territory_id = r.territory_id
                 where """ + " " + where.sql() + """
 
                 group by 1, 2, 3 order by 1, 2, 3""")
-                .execute(Tuple.from(where.params()))
+                .execute(Tuple.from(params))
                 .map(rows -> {
                     List<ActivityCount> counts = new ArrayList<>();
                     long total = 0;
@@ -106,7 +135,12 @@ public class LeadMetrics {
                                 r.getLong(4)));
                         total += r.getLong(3);
                     }
-                    return new Activities(filter.fromDate(), filter.toDate(), total, counts);
+                    return new Activities(from, to, total, counts);
                 });
+    }
+
+    /** The {@code gold.dim_date} key of a day: yyyymmdd. */
+    private static int dateKey(LocalDate date) {
+        return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
     }
 }

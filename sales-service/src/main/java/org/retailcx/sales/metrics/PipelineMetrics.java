@@ -36,8 +36,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The pipeline metrics, read from the gold star (fact_sales_opportunities, fact_sales_pipeline_daily and their
- * dimensions) and, for movement and stage conversion, the silver change history. Rep, team and territory filters
- * apply to the rep version the fact row points at; product and source to the opportunity.
+ * dimensions) and, for movement and stage conversion, the state spans derived from the silver change history. Rep,
+ * team and territory filters apply to the rep version the fact row points at; product and source to the opportunity.
  */
 @ApplicationScoped
 public class PipelineMetrics {
@@ -200,28 +200,25 @@ public class PipelineMetrics {
 
     /** For each open stage: entries in the period, how many advanced, conversion % and days in stage. */
     public Uni<StageConversions> stageConversion(MetricFilter filter) {
-        var c = filter.condition(columns("(e.entered_at at time zone 'UTC')::date"), 1);
+        var period = filter.condition(new MetricFilter.Columns("(e.valid_from at time zone 'UTC')::date", null, null,
+                null, null, null), 1);
+        List<Object> params = new ArrayList<>(period.params());
+        String dimensions = dimensionFilter(filter, "e.opportunity_id", 1 + params.size(), params);
         String sql = """
-                with changes as (
-                  select h.opportunity_id, h.stage_to, h.changed_at, h.bronze_id
-                  from silver.retail_sales_opportunity_history h where h.stage_from is distinct from h.stage_to),
-                entries as (
-                  select opportunity_id, stage_to as stage, changed_at as entered_at,
-                         lead(stage_to) over w as next_stage, lead(changed_at) over w as left_at
-                  from changes window w as (partition by opportunity_id order by changed_at, bronze_id)),
-                filtered as (
-                  select e.*, extract(epoch from e.left_at - e.entered_at) / 86400 as days
-                  from entries e join (%s) on f.opportunity_id = e.opportunity_id
-                  where %s)
+                with filtered as (
+                  select e.opportunity_id, e.stage, e.next_stage, e.stage_left_at,
+                         extract(epoch from e.stage_left_at - e.valid_from) / 86400 as days
+                  from silver.retail_sales_opportunity_state_span e
+                  where e.enters_stage and %s%s)
                 select st.stage_name, st.stage_order, count(x.opportunity_id),
                        count(*) filter (where ns.stage_order > st.stage_order and not (ns.is_closed and not ns.is_won)),
-                       count(x.left_at), round(avg(x.days), 2),
+                       count(x.stage_left_at), round(avg(x.days), 2),
                        round((percentile_cont(0.5) within group (order by x.days))::numeric, 2)
                 from gold.dim_sales_stage st
                 left join filtered x on x.stage = st.stage_name
                 left join gold.dim_sales_stage ns on ns.stage_name = x.next_stage
-                where not st.is_closed group by 1, 2 order by 2""".formatted(FACTS, c.sql());
-        return query(sql, c.params()).map(rows -> {
+                where not st.is_closed group by 1, 2 order by 2""".formatted(period.sql(), dimensions);
+        return query(sql, params).map(rows -> {
             List<StageConversion> stages = new ArrayList<>();
             for (Row row : rows) {
                 long entered = row.getLong(2);
@@ -237,30 +234,35 @@ public class PipelineMetrics {
     /** The waterfall between the start of {@code from} and the end of {@code to}, classified by {@link PipelineMovement}. */
     public Uni<Movement> movement(MetricFilter filter) {
         LocalDate[] window = filter.requiredPeriod();
-        var c = filter.condition(columns(null), 5);
         List<Object> params = new ArrayList<>(List.of(window[0].atStartOfDay().atOffset(ZoneOffset.UTC),
                 window[1].plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), window[0], window[1]));
-        params.addAll(c.params());
+        String dimensions = dimensionFilter(filter, "x.opportunity_id", 5, params);
+        // A span holds its state on valid_from < t <= valid_to. An opportunity that changed in the window has its
+        // end state in a span starting in it and its start state (if any) in one ending in it; one that did not
+        // change has one span across the window, and counts only while open with its close date in the window.
         String sql = """
-                with s as (
-                  select distinct on (opportunity_id) opportunity_id, stage_to, amount_to, close_date_to
-                  from silver.retail_sales_opportunity_history where changed_at < $1
-                  order by opportunity_id, changed_at desc, bronze_id desc),
-                e as (
-                  select distinct on (opportunity_id) opportunity_id, stage_to, amount_to, close_date_to
-                  from silver.retail_sales_opportunity_history where changed_at < $2
-                  order by opportunity_id, changed_at desc, bronze_id desc)
-                select ss.is_closed as s_closed, ss.is_won as s_won, s.amount_to as s_amount, s.close_date_to as s_close,
-                       es.is_closed as e_closed, es.is_won as e_won, e.amount_to as e_amount, e.close_date_to as e_close
-                from e
-                left join s on s.opportunity_id = e.opportunity_id
-                left join gold.dim_sales_stage ss on ss.stage_name = s.stage_to
-                join gold.dim_sales_stage es on es.stage_name = e.stage_to
-                join (%s) on f.opportunity_id = e.opportunity_id
-                where ((not es.is_closed and e.close_date_to between $3 and $4)
-                       or (not ss.is_closed and s.close_date_to between $3 and $4)
-                       or (es.is_closed and not coalesce(ss.is_closed, false)))
-                  and %s""".formatted(FACTS, c.sql());
+                with ends as (
+                  select opportunity_id, stage, amount, close_date from silver.retail_sales_opportunity_state_span
+                  where valid_from >= $1 and valid_from < $2 and (valid_to is null or valid_to >= $2)),
+                starts as (
+                  select opportunity_id, stage, amount, close_date from silver.retail_sales_opportunity_state_span
+                  where valid_to >= $1 and valid_to < $2 and valid_from < $1),
+                pairs as (
+                  select e.opportunity_id, s.stage as s_stage, s.amount as s_amount, s.close_date as s_close,
+                         e.stage as e_stage, e.amount as e_amount, e.close_date as e_close
+                  from ends e left join starts s on s.opportunity_id = e.opportunity_id
+                  union all
+                  select opportunity_id, stage, amount, close_date, stage, amount, close_date
+                  from silver.retail_sales_opportunity_state_span
+                  where close_date between $3 and $4 and valid_from < $1 and (valid_to is null or valid_to >= $2))
+                select ss.is_closed as s_closed, ss.is_won as s_won, x.s_amount, x.s_close,
+                       es.is_closed as e_closed, es.is_won as e_won, x.e_amount, x.e_close
+                from pairs x
+                left join gold.dim_sales_stage ss on ss.stage_name = x.s_stage
+                join gold.dim_sales_stage es on es.stage_name = x.e_stage
+                where ((not es.is_closed and x.e_close between $3 and $4)
+                       or (not ss.is_closed and x.s_close between $3 and $4)
+                       or (es.is_closed and not coalesce(ss.is_closed, false)))%s""".formatted(dimensions);
         return query(sql, params).map(rows -> {
             PipelineMovement movement = new PipelineMovement(window[0], window[1]);
             for (Row row : rows) {
@@ -276,6 +278,21 @@ public class PipelineMetrics {
                     cents(w.decreased()), cents(w.pulledIn()), cents(w.pushedOut()), cents(w.won()), cents(w.lost()),
                     cents(w.ending()));
         });
+    }
+
+    /**
+     * {@code and <id> in (the opportunities whose fact matches the rep, team, territory, product and source filters)},
+     * its parameters appended from {@code $firstParam}; empty without such a filter. Every opportunity in the change
+     * history has its fact row (both follow the same valid versions in the ingestion transaction), so skipping the
+     * fact join then leaves the result as it is.
+     */
+    private static String dimensionFilter(MetricFilter filter, String idColumn, int firstParam, List<Object> params) {
+        var c = filter.condition(columns(null), firstParam);
+        if (c.params().isEmpty()) {
+            return "";
+        }
+        params.addAll(c.params());
+        return " and %s in (select f.opportunity_id from %s where %s)".formatted(idColumn, FACTS, c.sql());
     }
 
     /** Closed (won in the period) and open deals expected to close in it, by forecast category. */
