@@ -3,9 +3,14 @@ package org.retailcx.sentiment.model.analysis;
 /**
  * A blended probability of negative, neutral and positive, and what the schema stores from it: score
  * P(positive) − P(negative) in −1..1, magnitude P(positive) + P(negative) in 0..1 (how much feeling, whichever
- * way), label the most probable class, confidence that class's probability.
+ * way), label by the score (≥ 0.1 positive, ≤ −0.1 negative, else neutral — VADER's convention of reading the
+ * compound score; an argmax would call most complaints neutral, since every component keeps mass on neutral), and
+ * confidence: for a polar label the share of the feeling that points its way, for neutral P(neutral).
  */
 public record SentimentEstimate(double negative, double neutral, double positive) {
+
+    /** |score| from which a text counts as positive or negative. */
+    public static final double POLAR_THRESHOLD = 0.1;
 
     public double score() {
         return positive - negative;
@@ -16,14 +21,18 @@ public record SentimentEstimate(double negative, double neutral, double positive
     }
 
     public SentimentLabel label() {
-        if (positive >= neutral && positive > negative) {
+        if (score() >= POLAR_THRESHOLD) {
             return SentimentLabel.POSITIVE;
         }
-        return negative > neutral && negative >= positive ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+        return score() <= -POLAR_THRESHOLD ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
     }
 
     public double confidence() {
-        return Math.max(negative, Math.max(neutral, positive));
+        return switch (label()) {
+            case POSITIVE -> positive / magnitude();
+            case NEGATIVE -> negative / magnitude();
+            case NEUTRAL -> neutral;
+        };
     }
 
     /** A compound-style score s in −1..1 read as a distribution: |s| of the mass on its side, the rest neutral. */

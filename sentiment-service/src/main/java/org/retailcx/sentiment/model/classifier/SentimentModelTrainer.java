@@ -18,9 +18,10 @@ import org.retailcx.sentiment.model.vader.VaderAnalyzer;
  *      sentiment-service/src/main/resources/org/retailcx/sentiment/model/classifier
  * </pre>
  * The financial model learns from {@code tfns/sent_train.csv} only, the conversational one from
- * {@code goemotions/sentiment_group_train.tsv} only; settings were chosen on a held-out fifth of sent_train and on
- * the GoEmotions dev split, never on the sets reported. Training is deterministic: the same data gives the same
- * bytes, and each model records the SHA-256 of its training file.
+ * {@code goemotions/sentiment_group_train.tsv} only. The financial settings were chosen on a held-out fifth of
+ * sent_train, never on sent_valid; the conversational model reuses them (its dev split is reported beside test).
+ * Training is deterministic: the same data gives the same weights, and each model records the SHA-256 of its
+ * training file.
  */
 public final class SentimentModelTrainer {
 

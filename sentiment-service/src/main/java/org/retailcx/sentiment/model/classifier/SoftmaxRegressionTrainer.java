@@ -25,7 +25,7 @@ public final class SoftmaxRegressionTrainer {
         this.options = options;
     }
 
-    public record Result(LinearTextClassifier classifier, int iterations, double finalObjective) {
+    public record Result(LinearTextClassifier classifier, int iterations) {
     }
 
     public Result train(String name, List<String> classNames, TextFeatures features, List<LabelledText> examples,
@@ -58,7 +58,7 @@ public final class SoftmaxRegressionTrainer {
                 + ", iterations=" + iterations + ", features=" + keys.length;
         LinearTextClassifier classifier = new LinearTextClassifier(name, classNames, features, keys, weights, bias,
                 fullProvenance);
-        return new Result(classifier, iterations, design.objective(parameters, new double[parameters.length]));
+        return new Result(classifier, iterations);
     }
 
     /** The training matrix in compressed rows, with columns renumbered to the kept features. */

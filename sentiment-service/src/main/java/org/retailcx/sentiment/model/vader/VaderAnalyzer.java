@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,9 @@ public final class VaderAnalyzer {
             "the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5, "badass", 1.5, "bus stop", 0.0,
             "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
             "beating heart", 3.1, "broken heart", -2.9);
+
+    /** Every word of a special case or multi-word booster: an idiom can only match where one of them stands. */
+    private static final Set<String> IDIOM_WORDS = idiomWords();
 
     private final Map<String, Double> lexicon;
     private final Map<Integer, String> emojiDescriptions;
@@ -181,6 +185,9 @@ public final class VaderAnalyzer {
     }
 
     private static double specialIdiomsCheck(double valence, String[] lower, int i) {
+        if (!mayHoldIdiom(lower, i)) {
+            return valence;
+        }
         String oneZero = lower[i - 1] + " " + lower[i];
         String twoOneZero = lower[i - 2] + " " + oneZero;
         String twoOne = lower[i - 2] + " " + lower[i - 1];
@@ -395,6 +402,28 @@ public final class VaderAnalyzer {
             cased |= Character.isUpperCase(c);
         }
         return cased;
+    }
+
+    private static boolean mayHoldIdiom(String[] lower, int i) {
+        for (int k = i - 3; k <= Math.min(i + 2, lower.length - 1); k++) {
+            if (IDIOM_WORDS.contains(lower[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> idiomWords() {
+        Set<String> words = new HashSet<>();
+        for (String phrase : SPECIAL_CASES.keySet()) {
+            words.addAll(List.of(phrase.split(" ")));
+        }
+        for (String phrase : BOOSTERS.keySet()) {
+            if (phrase.contains(" ")) {
+                words.addAll(List.of(phrase.split(" ")));
+            }
+        }
+        return Set.copyOf(words);
     }
 
     private static Map<String, Double> boosters() {

@@ -79,5 +79,5 @@ class ClassifierAccuracyTest {
     // measured figures (README), rounded down: a drop below them is a regression
     private static final double FINANCIAL_ACCURACY_FLOOR = 0.85;
     private static final double FINANCIAL_MACRO_F1_FLOOR = 0.79;
-    private static final double CONVERSATIONAL_ACCURACY_FLOOR = 0.60;
+    private static final double CONVERSATIONAL_ACCURACY_FLOOR = 0.69;
 }
