@@ -44,6 +44,14 @@ public final class ApiClient {
 
     /** POSTs the records as one NDJSON batch (all-or-nothing on the server) under an idempotency key. */
     public JsonNode postNdjson(String path, List<?> records, String idempotencyKey) {
+        return postNdjson(path, records, idempotencyKey, false);
+    }
+
+    /**
+     * As {@link #postNdjson(String, List, String)}; with {@code async} the server answers once bronze holds the batch
+     * ({@code Prefer: respond-async}, 202) and its receipt tells when silver and gold are current.
+     */
+    public JsonNode postNdjson(String path, List<?> records, String idempotencyKey, boolean async) {
         StringBuilder body = new StringBuilder(records.size() * 256);
         try {
             for (Object r : records) {
@@ -57,6 +65,9 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (async) {
+            request.header("Prefer", "respond-async");
         }
         return send(request.build());
     }

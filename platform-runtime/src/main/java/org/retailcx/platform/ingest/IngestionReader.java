@@ -1,6 +1,9 @@
 package org.retailcx.platform.ingest;
 
+import java.io.BufferedReader;
 import java.io.FilterInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +36,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -147,19 +151,18 @@ public class IngestionReader {
         boolean ndjson = isNdjson(contentType);
         List<FieldError> errors = new ArrayList<>();
         int index = 0;
-        try (JsonParser parser = mapper.createParser(in)) {
-            if (!ndjson && parser.nextToken() != JsonToken.START_ARRAY) {
+        if (ndjson) {
+            index = readLines(in, type, sink, errors);
+        } else try (JsonParser parser = mapper.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw ProblemException.invalid("body", "expected a JSON array of records (or send " + NDJSON + ")");
             }
             while (true) {
                 JsonToken token = parser.nextToken();
                 if (token == null) {
-                    if (!ndjson) {
-                        throw malformedAt(parser, "The JSON array is not closed");
-                    }
-                    break;
+                    throw malformedAt(parser, "The JSON array is not closed");
                 }
-                if (!ndjson && token == JsonToken.END_ARRAY) {
+                if (token == JsonToken.END_ARRAY) {
                     if (parser.nextToken() != null) {
                         throw malformedAt(parser, "Unexpected content after the JSON array");
                     }
@@ -183,7 +186,7 @@ public class IngestionReader {
                 index++;
             }
         } catch (JsonProcessingException e) {
-            throw malformed(ndjson ? "The body is not well-formed NDJSON" : "The body is not a well-formed JSON array", e);
+            throw malformed("The body is not a well-formed JSON array", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,6 +198,75 @@ public class IngestionReader {
             throw ProblemException.invalid("body", "the batch holds no records");
         }
         return new BatchRead(index, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * NDJSON, a line at a time: each line is bound straight to the record type (no tree in between) and kept as
+     * sent for bronze.
+     */
+    private <T> int readLines(InputStream in, Class<T> type, RecordSink<T> sink, List<FieldError> errors) {
+        ObjectReader records = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        int index = 0;
+        int lineNumber = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                String record = line.strip();
+                if (record.isEmpty()) {
+                    continue;
+                }
+                if (index >= maxRecords) {
+                    throw new ProblemException(413, ProblemTypes.BATCH_TOO_LARGE, "Batch too large",
+                            "A batch holds at most " + maxRecords + " records", List.of());
+                }
+                String prefix = "[" + index + "]";
+                index++;
+                if (record.charAt(0) != '{') {
+                    errors.add(new FieldError(prefix, "expected a JSON object"));
+                    continue;
+                }
+                if (errors.size() >= MAX_REPORTED_ERRORS) {
+                    continue;
+                }
+                T value = bindLine(records, record, type, prefix, lineNumber, errors);
+                if (value != null && errors.isEmpty()) {
+                    sink.accept(index - 1, record, value);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return index;
+    }
+
+    private <T> T bindLine(ObjectReader records, String line, Class<T> type, String prefix, int lineNumber,
+            List<FieldError> errors) {
+        if (line.contains("\\u0000")) {
+            try {
+                return bind(mapper.readTree(line), type, prefix + ".", errors);
+            } catch (JsonProcessingException e) {
+                throw malformedLine(lineNumber, e);
+            }
+        }
+        int before = errors.size();
+        try {
+            T value = records.readValue(line);
+            for (ConstraintViolation<T> v : sorted(validator.validate(value))) {
+                errors.add(new FieldError(prefix + "." + v.getPropertyPath(), v.getMessage()));
+            }
+            return errors.size() == before ? value : null;
+        } catch (JsonMappingException e) {
+            errors.add(new FieldError(prefix + "." + ProblemMappers.jsonPath(e.getPath()), "has the wrong type or format"));
+        } catch (JsonProcessingException e) {
+            throw malformedLine(lineNumber, e);
+        }
+        return null;
+    }
+
+    private static ProblemException malformedLine(int line, JsonProcessingException e) {
+        return new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+                "Line " + line + " is not well-formed JSON: " + e.getOriginalMessage(),
+                List.of(new FieldError("line " + line, "not well-formed JSON")));
     }
 
     private <T> T bind(JsonNode node, Class<T> type, String prefix, List<FieldError> errors) {

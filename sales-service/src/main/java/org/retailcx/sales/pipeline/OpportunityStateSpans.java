@@ -1,10 +1,10 @@
 package org.retailcx.sales.pipeline;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.sales.ingest.BronzeListener;
+import org.retailcx.platform.medallion.BronzeBatches;
+import org.retailcx.platform.medallion.BronzeListener;
+import org.retailcx.platform.medallion.LayerRebuild;
 import org.retailcx.sales.ingest.SalesSources;
 
 import io.smallrye.mutiny.Uni;
@@ -55,8 +55,8 @@ public class OpportunityStateSpans implements BronzeListener, LayerRebuild {
     }
 
     @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, UUID batchId) {
-        Tuple batch = Tuple.of(batchId);
+    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+        Tuple batch = batches.tuple();
         return tx.preparedQuery(DELETE.formatted(OpportunitySilver.BATCH_IDS)).execute(batch)
                 .call(() -> tx.preparedQuery(INSERT.formatted(OpportunitySilver.BATCH_IDS)).execute(batch))
                 .replaceWith(0);

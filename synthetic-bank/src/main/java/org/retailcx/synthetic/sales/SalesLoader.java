@@ -52,21 +52,66 @@ public final class SalesLoader {
                 new Source("commissions", base + "commissions/reported/batch", d.reportedCommissions()));
     }
 
+    /**
+     * What a load took: per source, until the service accepted every batch (bronze); in all, until silver, gold and
+     * the outbox were current for every record (the last batch promoted: promotion keeps arrival order).
+     */
+    public record Loaded(List<Result> accepted, long currentMillis) {
+    }
+
     public List<Result> loadAll(SalesDataset d) {
+        return loadAllAndWait(d).accepted();
+    }
+
+    /** Sends every batch with {@code Prefer: respond-async}, then waits until the service has promoted the last. */
+    public Loaded loadAllAndWait(SalesDataset d) {
+        long t0 = System.nanoTime();
         List<Result> results = new ArrayList<>();
+        String[] last = new String[1];
         for (Source s : sources(d)) {
-            results.add(load(s, keyPrefix(d)));
+            results.add(load(s, keyPrefix(d), last));
         }
-        return results;
+        if (last[0] != null) {
+            awaitPromoted(last[0]);
+        }
+        long currentMillis = (System.nanoTime() - t0) / 1_000_000;
+        out.printf(Locale.ROOT, "  silver, gold and events current for all %d records after %.1f s%n",
+                total(results).records(), currentMillis / 1000.0);
+        return new Loaded(results, currentMillis);
+    }
+
+    private void awaitPromoted(String batchId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofHours(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = sales.get("/api/v1/sales/batches/" + batchId).path("status").asText();
+            if ("promoted".equals(status)) {
+                return;
+            }
+            if ("failed".equals(status)) {
+                throw new IllegalStateException("batch " + batchId + " failed to promote");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("batch " + batchId + " was not promoted within 2 hours");
     }
 
     public Result load(Source source, String keyPrefix) {
+        return load(source, keyPrefix, new String[1]);
+    }
+
+    private Result load(Source source, String keyPrefix, String[] lastBatch) {
         long t0 = System.nanoTime();
         List<?> records = source.records();
         int batches = 0;
         for (int from = 0; from < records.size(); from += batchSize) {
             List<?> batch = records.subList(from, Math.min(records.size(), from + batchSize));
-            sales.postNdjson(source.batchPath(), batch, keyPrefix + "-" + source.name() + "-" + batches);
+            lastBatch[0] = sales.postNdjson(source.batchPath(), batch, keyPrefix + "-" + source.name() + "-" + batches,
+                    true).path("batchId").asText();
             batches++;
         }
         Result r = new Result(source.name(), records.size(), batches, (System.nanoTime() - t0) / 1_000_000);
