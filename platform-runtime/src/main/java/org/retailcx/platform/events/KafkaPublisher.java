@@ -109,11 +109,16 @@ public class KafkaPublisher {
     }
 
     private void replace(KafkaProducer<String, byte[]> dead) {
-        synchronized (this) {
-            if (producer != dead) {
-                return; // another overdue send already replaced it
+        try {
+            synchronized (this) {
+                if (producer != dead) {
+                    return; // another overdue send already replaced it
+                }
+                producer = new KafkaProducer<>(config);
             }
-            producer = new KafkaProducer<>(config);
+        } catch (Throwable e) { // whatever broke the old producer may break this one: the next overdue send retries
+            LOG.error("Kafka producer gave no outcome for a send within " + overdue + " and could not be replaced", e);
+            return;
         }
         replacements.increment();
         LOG.errorf("Kafka producer gave no outcome for a send within %s (delivery timeout plus slack): its I/O thread "

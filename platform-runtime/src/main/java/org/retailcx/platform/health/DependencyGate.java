@@ -27,7 +27,8 @@ import io.vertx.ext.web.RoutingContext;
  * waiting is answered 503 once it has waited {@code retailcx.api.dependency-timeout} with the database DOWN. Both
  * carry {@code Retry-After}. A write answered this way may still commit when the database comes back: clients
  * retry with the same {@code Idempotency-Key}. Calls that are merely slow while the database answers are left
- * alone. Only {@code /api/*}; health, metrics and OpenAPI stay reachable.
+ * alone, and so are calls before the first probe answered (startup). Only {@code /api/*}; health, metrics and
+ * OpenAPI stay reachable.
  */
 @ApplicationScoped
 public class DependencyGate {
@@ -67,7 +68,7 @@ public class DependencyGate {
 
     private void admit(RoutingContext request) {
         DependencyProbes.Reachability database = probes.database();
-        if (!database.up()) {
+        if (database.probed() && !database.up()) {
             reject(request, database);
             return;
         }
@@ -79,7 +80,7 @@ public class DependencyGate {
 
     private void sweep() {
         DependencyProbes.Reachability database = probes.database();
-        if (database.up() || waiting.isEmpty()) {
+        if (!database.probed() || database.up() || waiting.isEmpty()) {
             return;
         }
         long now = System.nanoTime();

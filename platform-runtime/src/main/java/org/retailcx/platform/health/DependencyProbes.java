@@ -39,8 +39,9 @@ public class DependencyProbes {
 
     private static final Logger LOG = Logger.getLogger(DependencyProbes.class);
 
-    /** One dependency's state: {@code downSince} is null while it answers. */
-    public record Reachability(String dependency, Instant downSince, String reason, Instant lastAnswer) {
+    /** One dependency's state: {@code downSince} is null while it answers; not {@code probed} before the first answer. */
+    public record Reachability(String dependency, Instant downSince, String reason, Instant lastAnswer,
+            boolean probed) {
         public boolean up() {
             return downSince == null;
         }
@@ -117,7 +118,7 @@ public class DependencyProbes {
 
         Probe(String dependency) {
             this.dependency = dependency;
-            this.answered = new Reachability(dependency, Instant.now(), "not probed yet", null);
+            this.answered = new Reachability(dependency, Instant.now(), "not probed yet", null, false);
         }
 
         void run(Consumer<Consumer<Throwable>> send) {
@@ -148,14 +149,14 @@ public class DependencyProbes {
                 if ((!before.up() && before.lastAnswer() != null) || wasOverdue) {
                     LOG.infof("%s answers again", dependency);
                 }
-                answered = new Reachability(dependency, null, null, now);
+                answered = new Reachability(dependency, null, null, now, true);
             } else {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 Instant since = before.up() ? Instant.ofEpochMilli(sentAt) : before.downSince();
                 if (before.up() && !wasOverdue) {
                     LOG.warnf("%s is unreachable: %s", dependency, cause);
                 }
-                answered = new Reachability(dependency, since, cause.toString(), before.lastAnswer());
+                answered = new Reachability(dependency, since, cause.toString(), before.lastAnswer(), true);
             }
             inFlightSince.compareAndSet(sentAt, 0);
         }
@@ -165,7 +166,7 @@ public class DependencyProbes {
             long sentAt = inFlightSince.get();
             if (sentAt != 0 && last.up() && System.currentTimeMillis() - sentAt > timeout.toMillis()) {
                 return new Reachability(dependency, Instant.ofEpochMilli(sentAt),
-                        "no answer within " + timeout.toMillis() + " ms", last.lastAnswer());
+                        "no answer within " + timeout.toMillis() + " ms", last.lastAnswer(), true);
             }
             return last;
         }

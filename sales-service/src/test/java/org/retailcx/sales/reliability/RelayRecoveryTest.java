@@ -53,6 +53,12 @@ class RelayRecoveryTest {
             kafka.awaitRecords(OutboxEvents.opportunityTopic(), r -> r.key().startsWith(customers + "before-"), 1,
                     Duration.ofSeconds(30));
             double replacedBefore = metric("retailcx_kafka_producer_replaced_total");
+            // Kill it idle: once the relay marked the event published, the thread has handed over its acknowledgement.
+            long idleBy = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (OutboxEvents.pending(pool, customers) > 0 && System.nanoTime() < idleBy) {
+                Readiness.sleep(100);
+            }
+            Readiness.sleep(500);
 
             Thread io = ioThread();
             io.stop();
