@@ -8,7 +8,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -36,6 +39,7 @@ public final class TestInfrastructure {
     private final String pgPassword;
     private final String kafkaBootstrap;
     private final EmbeddedKafka kafka;
+    private final EmbeddedPostgres postgres;
     private final DevTokens tokens = DevTokens.inMemory();
     private Path publicKeyFile;
 
@@ -51,6 +55,7 @@ public final class TestInfrastructure {
             pgPort = Integer.parseInt(env("RETAILCX_PG_PORT", "5432"));
             pgUser = env("RETAILCX_PG_USER", "retailcx");
             pgPassword = env("RETAILCX_PG_PASSWORD", "retailcx");
+            postgres = null;
         } else {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().dataDirectory(dir.resolve("postgres"))
                     .port(Ports.freePort()).fastButUnsafe(true).build().start();
@@ -58,6 +63,7 @@ public final class TestInfrastructure {
             pgPort = pg.port();
             pgUser = pg.username();
             pgPassword = pg.password();
+            postgres = pg;
         }
         if (externalKafka != null) {
             kafkaBootstrap = externalKafka;
@@ -155,6 +161,61 @@ public final class TestInfrastructure {
     /** Brings the broker back on the same port with the same data. */
     public void startKafka() {
         requireEmbeddedKafka().start();
+    }
+
+    /**
+     * Freezes PostgreSQL (SIGSTOP to the postmaster and every backend): connections stay open and nothing answers,
+     * as with a hung host. Only for the embedded server; {@link #thawPostgres()} resumes it.
+     */
+    public void freezePostgres() {
+        signalTree(requireEmbeddedPostgres().pid(), "STOP");
+    }
+
+    public void thawPostgres() {
+        signalTree(requireEmbeddedPostgres().pid(), "CONT");
+    }
+
+    /** Freezes the broker JVM (SIGSTOP); {@link #thawKafka()} resumes it. Only for the embedded broker. */
+    public void freezeKafka() {
+        signalTree(requireEmbeddedKafka().pid(), "STOP");
+    }
+
+    public void thawKafka() {
+        signalTree(requireEmbeddedKafka().pid(), "CONT");
+    }
+
+    /** Whether this JVM owns both servers, so that a test may freeze them. */
+    public boolean infrastructureIsEmbedded() {
+        return postgres != null && kafka != null;
+    }
+
+    private EmbeddedPostgres requireEmbeddedPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external; this test needs the embedded one");
+        }
+        return postgres;
+    }
+
+    private static void signalTree(long pid, String signal) {
+        if (pid <= 0) {
+            throw new IllegalStateException("the server is not running");
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal,
+                Long.toString(pid)));
+        ProcessHandle.of(pid).ifPresent(root -> root.descendants()
+                .forEach(child -> command.add(Long.toString(child.pid()))));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("could not send SIG" + signal + " to " + command.subList(2,
+                        command.size()) + ": " + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private EmbeddedKafka requireEmbeddedKafka() {

@@ -2,17 +2,18 @@ package org.retailcx.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -21,10 +22,13 @@ import org.jboss.logging.Logger;
 import org.retailcx.platform.jobs.SingleReplicaJobs;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,42 +36,123 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Publishes pending outbox rows in write order and marks each one published only after the broker acknowledged
  * it. One replica relays at a time (advisory lock), so per-key order holds across replicas. A row whose send
- * fails stays pending and is retried on the next tick: delivery is at least once, and consumers deduplicate by
+ * fails stays pending and is retried on the next cycle: delivery is at least once, and consumers deduplicate by
  * {@code ce_id}.
+ *
+ * <p>The relay keeps itself alive. It runs on its own Vert.x periodic timer, whose handler cannot end the timer
+ * (Vert.x reports what a handler throws and fires again), rather than on the Quarkus scheduler: that runs every
+ * job from one {@code scheduleAtFixedRate} task, and an {@code Error} escaping it (an {@code OutOfMemoryError}
+ * while it evaluates triggers) silently cancels all jobs for good. Each cycle is bounded by
+ * {@code retailcx.outbox.cycle-timeout}; any failure, {@code Error}s included, ends the cycle and the next tick
+ * starts a new one; a cycle whose end was never reported is given up after the timeout. Nothing waits on a
+ * blocked thread for acknowledgements: the old relay waited up to 60 s per event in turn while holding the lock,
+ * so a producer that never answers held it for hours and every later pass found the lock taken and returned 0,
+ * without a log line or a failure count.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String JOB = "platform.outbox-relay";
+
+    /** What the relay last did, for the health check and the metrics. */
+    public record Status(Instant lastSuccess, Instant lastFailure, String lastError, int consecutiveFailures) {
+    }
 
     private final SingleReplicaJobs jobs;
     private final KafkaPublisher publisher;
+    private final Vertx vertx;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration cycleTimeout;
     private final Counter published;
     private final Counter failures;
+    private final AtomicLong cycleStartedAt = new AtomicLong(); // System.nanoTime() of the cycle in flight; 0 = none
+    private volatile Status status = new Status(null, null, null, 0);
+    private long timer = -1;
 
-    public OutboxRelay(SingleReplicaJobs jobs, KafkaPublisher publisher, MeterRegistry registry,
-            @ConfigProperty(name = "retailcx.outbox.batch-size") int batchSize) {
+    public OutboxRelay(SingleReplicaJobs jobs, KafkaPublisher publisher, Vertx vertx, MeterRegistry registry,
+            @ConfigProperty(name = "retailcx.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "retailcx.outbox.poll-interval") Duration pollInterval,
+            @ConfigProperty(name = "retailcx.outbox.cycle-timeout") Duration cycleTimeout) {
         this.jobs = jobs;
         this.publisher = publisher;
+        this.vertx = vertx;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.cycleTimeout = cycleTimeout;
         this.published = registry.counter("retailcx.outbox.published");
         this.failures = registry.counter("retailcx.outbox.publish.failures");
+        Gauge.builder("retailcx.outbox.relay.last.success.time", this,
+                relay -> relay.status.lastSuccess() == null ? Double.NaN
+                        : relay.status.lastSuccess().toEpochMilli() / 1000.0)
+                .baseUnit("seconds").description("When a relay cycle last completed (epoch seconds)")
+                .register(registry);
     }
 
-    @Scheduled(every = "${retailcx.outbox.poll-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(Math.max(1, pollInterval.toMillis()), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        long started = cycleStartedAt.get();
+        if (started != 0) {
+            if (now - started < cycleTimeout.plus(pollInterval).toNanos()) {
+                return; // the cycle in flight has time left
+            }
+            LOG.errorf("outbox relay: the cycle started %d s ago never reported its end; starting a new one",
+                    Duration.ofNanos(now - started).toSeconds());
+        }
+        if (!cycleStartedAt.compareAndSet(started, now)) {
+            return;
+        }
         try {
-            relayPending().await().atMost(Duration.ofMinutes(2));
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+            relayPending().ifNoItem().after(cycleTimeout).fail()
+                    .subscribe().with(n -> cycleEnded(now, null), failure -> cycleEnded(now, failure));
+        } catch (Throwable failure) { // an Error while assembling the cycle: the next tick tries again
+            cycleEnded(now, failure);
+        }
+    }
+
+    private void cycleEnded(long started, Throwable failure) {
+        try {
+            Status before = status;
+            if (failure == null) {
+                if (before.consecutiveFailures() > 0) {
+                    LOG.infof("outbox relay recovered after %d failed cycle(s)", before.consecutiveFailures());
+                }
+                status = new Status(Instant.now(), before.lastFailure(), before.lastError(), 0);
+            } else {
+                failures.increment();
+                String error = failure instanceof io.smallrye.mutiny.TimeoutException
+                        ? "cycle did not finish within " + cycleTimeout
+                        : failure.toString();
+                status = new Status(before.lastSuccess(), Instant.now(), error, before.consecutiveFailures() + 1);
+                if (failure instanceof Error) {
+                    LOG.error("outbox relay cycle failed with an error; the next cycle starts on the next tick",
+                            failure);
+                } else {
+                    LOG.warnf("outbox relay cycle failed (%d in a row), will retry: %s",
+                            before.consecutiveFailures() + 1, error);
+                }
+            }
+        } finally {
+            cycleStartedAt.compareAndSet(started, 0);
         }
     }
 
     /** One relay pass; returns how many events were published (0 when another replica holds the relay). */
     public Uni<Integer> relayPending() {
-        return jobs.runExclusive("platform.outbox-relay", this::publishBatch).map(n -> n.orElse(0));
+        return jobs.runExclusive(JOB, this::publishBatch).map(n -> n.orElse(0));
     }
 
     private Uni<Integer> publishBatch(SqlConnection tx) {
@@ -76,46 +161,52 @@ public class OutboxRelay {
                 from platform.outbox where published_at is null order by seq limit $1""")
                 .execute(Tuple.of(batchSize))
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // KafkaProducer.send may block while the broker is away
-                .map(rows -> {
+                .chain(rows -> {
                     List<Row> pending = new ArrayList<>();
                     rows.forEach(pending::add);
                     return send(pending);
                 })
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // off the Kafka I/O thread that completed the acks
                 .chain(result -> markPublished(tx, result));
     }
 
     private record SendResult(List<UUID> acked, List<UUID> failed, String error) {
     }
 
-    private SendResult send(List<Row> pending) {
+    /** Sends in order and waits, without blocking a thread, until each send has an outcome. */
+    private Uni<SendResult> send(List<Row> pending) {
         List<UUID> ids = new ArrayList<>();
-        List<CompletableFuture<?>> acks = new ArrayList<>();
-        String error = null;
+        List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
+        String stoppedBy = null;
         for (Row row : pending) {
             try {
-                acks.add(publisher.send(toRecord(row)));
+                outcomes.add(publisher.send(toRecord(row)).handle((metadata, error) -> error));
                 ids.add(row.getUUID("id"));
             } catch (RuntimeException e) { // metadata unavailable: stop here so later events don't overtake this one
-                error = e.getMessage();
+                stoppedBy = e.getMessage();
                 break;
             }
         }
-        List<UUID> acked = new ArrayList<>();
-        List<UUID> failed = new ArrayList<>();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(60, TimeUnit.SECONDS);
-                acked.add(ids.get(i));
-            } catch (ExecutionException | TimeoutException e) {
-                failed.add(ids.get(i));
-                error = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.add(ids.get(i));
-                error = "interrupted";
-            }
-        }
-        return new SendResult(acked, failed, error);
+        String sendError = stoppedBy;
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                .map(all -> {
+                    List<UUID> acked = new ArrayList<>();
+                    List<UUID> failed = new ArrayList<>();
+                    String error = sendError;
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        Throwable failure = outcomes.get(i).join();
+                        if (failure == null) {
+                            acked.add(ids.get(i));
+                        } else {
+                            failed.add(ids.get(i));
+                            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                            error = cause instanceof TimeoutException
+                                    ? "no outcome from the producer within " + publisher.outcomeDeadline()
+                                    : cause.toString();
+                        }
+                    }
+                    return new SendResult(acked, failed, error);
+                });
     }
 
     private Uni<Integer> markPublished(SqlConnection tx, SendResult result) {
