@@ -114,7 +114,7 @@ public class KafkaPublisher {
                 if (producer != dead) {
                     return; // another overdue send already replaced it
                 }
-                producer = new KafkaProducer<>(config);
+                producer = newProducer();
             }
         } catch (Throwable e) { // whatever broke the old producer may break this one: the next overdue send retries
             LOG.error("Kafka producer gave no outcome for a send within " + overdue + " and could not be replaced", e);
@@ -125,6 +125,22 @@ public class KafkaPublisher {
                 + "is not working; replaced it with a new producer, unacknowledged events will be sent again", overdue);
         // Off this thread: close waits for the old I/O thread, which may be stuck rather than dead.
         CompletableFuture.runAsync(() -> dead.close(Duration.ofSeconds(5)));
+    }
+
+    /**
+     * Kafka loads its plugins (metrics reporters, serializers) through the thread's context class loader; the thread
+     * that notices a dead producer (a timer of the JDK's) may carry another loader than the application's, so the
+     * replacement is built under this class's loader.
+     */
+    private KafkaProducer<String, byte[]> newProducer() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaPublisher.class.getClassLoader());
+        try {
+            return new KafkaProducer<>(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @PreDestroy
