@@ -1,12 +1,13 @@
 package org.retailcx.sentiment.model;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared labelled data ({@code shared/data/sentiment}): the system property {@code retailcx.shared.data}
- * if set (pointing at {@code shared/data}), else the nearest {@code shared/data} beside this checkout or one of its
- * parents — where CI and the developers' machines keep it.
+ * Finds the labelled sentiment data the tests train and score on: the system property {@code retailcx.shared.data}
+ * if set (pointing at a {@code shared/data} folder), else the copy in this module's test resources
+ * ({@code sentiment-data/}, with its sources and licences), so the tests pass on a clone without shared/.
  */
 public final class SharedData {
 
@@ -18,14 +19,11 @@ public final class SharedData {
         if (configured != null) {
             return require(Path.of(configured).resolve("sentiment"));
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/sentiment");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        try {
+            return require(Path.of(SharedData.class.getResource("/sentiment-data").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("shared/data/sentiment not found beside the checkout or its parents; "
-                + "set -Dretailcx.shared.data=/path/to/shared/data");
     }
 
     private static Path require(Path dir) {
