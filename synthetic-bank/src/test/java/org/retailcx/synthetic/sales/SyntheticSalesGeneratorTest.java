@@ -191,7 +191,7 @@ class SyntheticSalesGeneratorTest {
     /** The generator's JSON must use exactly the field names of sales-service's api/*Record types. */
     @Test
     void jsonFieldNamesMatchTheSalesServiceRecords() throws IOException {
-        Path api = Path.of("..", "sales-service", "src", "main", "java", "org", "retailcx", "sales", "api");
+        Path api = Path.of("..", "sales-service", "src", "main", "java", "org", "retailcx", "sales", "ingest");
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("OpportunityRecord", small.opportunities().get(0));
         samples.put("LeadRecord", small.leads().get(0));
