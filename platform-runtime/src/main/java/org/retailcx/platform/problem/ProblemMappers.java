@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.retailcx.platform.medallion.MedallionRouting;
 import org.retailcx.platform.problem.Problem.FieldError;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -195,7 +196,13 @@ public class ProblemMappers {
         return "an object";
     }
 
+    /** The path the client called (medallion endpoints are routed internally; see MedallionRouting). */
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getPath();
+        return path.startsWith(MedallionRouting.INTERNAL + "/") ? "/api/v1" + path.substring(MedallionRouting.INTERNAL.length())
+                : path;
     }
 }
