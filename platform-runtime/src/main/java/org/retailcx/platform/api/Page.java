@@ -55,6 +55,16 @@ public record Page<T>(List<T> items, String nextCursor) {
         }
     }
 
+    /** The numeric sort key after which the page starts, or 0 for the first page (keys are positive ids). */
+    public static long afterId(String cursor) {
+        String after = after(cursor);
+        try {
+            return after == null ? 0 : Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+        }
+    }
+
     static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }

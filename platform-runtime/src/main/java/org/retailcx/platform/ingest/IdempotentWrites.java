@@ -5,11 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.problem.ProblemTypes;
@@ -19,14 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Runs a write in one transaction and, when the client sent an {@code Idempotency-Key}, records the response in
- * that same transaction: a retry with the same key and body gets the first response back (header
+ * Idempotency-Key bookkeeping inside the caller's write transaction: the key is claimed first and the response
+ * recorded in that same transaction; a retry with the same key and body gets the first response back (header
  * {@code Idempotent-Replayed: true}) and writes nothing; the same key with a different body is refused (422).
  * A concurrent duplicate waits on the first one's key row and then replays it.
  */
@@ -41,29 +37,14 @@ public class IdempotentWrites {
     public record Outcome(int status, Object body) {
     }
 
-    private final Pool pool;
     private final ObjectMapper mapper;
 
-    public IdempotentWrites(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
+    public IdempotentWrites(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
     /** A response stored under an Idempotency-Key. */
     public record Stored(int status, JsonNode body) {
-    }
-
-    public Uni<Response> run(String scope, String idempotencyKey, String requestBody,
-            Function<SqlConnection, Uni<Outcome>> write) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return pool.withTransaction(write).map(this::toResponse);
-        }
-        String hash = sha256(requestBody);
-        return pool.withTransaction(tx -> claim(tx, scope, idempotencyKey, hash)
-                .chain(stored -> stored.isPresent()
-                        ? Uni.createFrom().item(replayed(stored.get()))
-                        : write.apply(tx).call(outcome -> record(tx, scope, idempotencyKey, outcome))
-                                .map(this::toResponse)));
     }
 
     /**
@@ -108,14 +89,7 @@ public class IdempotentWrites {
         }
     }
 
-    public Response replayed(Stored stored) {
-        return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
-                .header(REPLAYED_HEADER, "true").build();
-    }
 
-    private Response toResponse(Outcome outcome) {
-        return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(outcome.body()).build();
-    }
 
     private String json(Object body) {
         try {

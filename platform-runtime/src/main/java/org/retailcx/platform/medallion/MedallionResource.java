@@ -304,13 +304,7 @@ public class MedallionResource {
                     + String.join(", ", d.sources().stream().map(MedallionSource::name).toList()) + ")");
         }
         int pageSize = Page.limit(limit);
-        String after = Page.after(cursor);
-        long afterId;
-        try {
-            afterId = after == null ? 0 : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
-        }
+        long afterId = Page.afterId(cursor);
         return pool.preparedQuery("""
                 select * from silver.data_quality_quarantine
                 where quarantine_id > $1 and ($2::text is null or source = $2)

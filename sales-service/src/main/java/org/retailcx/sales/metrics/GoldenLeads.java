@@ -72,13 +72,7 @@ public class GoldenLeads {
 
     public Uni<Page<GoldenLead>> page(Integer limit, String cursor) {
         int pageSize = Page.limit(limit);
-        String after = Page.after(cursor);
-        long afterId;
-        try {
-            afterId = after == null ? 0 : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
-        }
+        long afterId = Page.afterId(cursor);
         return pool.preparedQuery(SELECT + " where g.golden_lead_id > $1 order by g.golden_lead_id limit $2")
                 .execute(Tuple.of(afterId, pageSize + 1))
                 .map(rows -> {
