@@ -36,7 +36,7 @@ import org.retailcx.synthetic.sales.SalesScale;
  * bronze tables, rows/s side by side; (b) latency of every metrics endpoint. Writes a Markdown report.
  * <pre>
  * SalesBenchmark --sales-url URL --data-dir DIR [--scale bench] [--seed 42] [--warmup 20] [--requests 200]
- *                [--period 2026-Q3] [--skip-ingestion true] [--label TEXT] [--out FILE]
+ *                [--ingest-warmup 10] [--period 2026-Q3] [--skip-ingestion true] [--label TEXT] [--out FILE]
  * </pre>
  */
 public final class SalesBenchmark {
@@ -56,6 +56,7 @@ public final class SalesBenchmark {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "20"));
         int requests = Integer.parseInt(o.getOrDefault("requests", "200"));
         String period = o.getOrDefault("period", "2026-Q3");
+        int ingestWarmup = Integer.parseInt(o.getOrDefault("ingest-warmup", "10"));
         String token = SyntheticBank.devToken(dataDir, Set.of("admin", "service", "sales-manager"));
 
         StringBuilder md = new StringBuilder();
@@ -67,7 +68,7 @@ public final class SalesBenchmark {
 
         try (Connection db = connect(dataDir)) {
             if (!Boolean.parseBoolean(o.getOrDefault("skip-ingestion", "false"))) {
-                ingestion(md, db, new ApiClient(sales, token, "bench"), token, seed, scale);
+                ingestion(md, db, new ApiClient(sales, token, "bench"), token, seed, scale, ingestWarmup);
             }
         }
         metrics(md, new MetricsLatency(sales, token), period, warmup, requests);
@@ -83,7 +84,7 @@ public final class SalesBenchmark {
     }
 
     private static void ingestion(StringBuilder md, Connection db, ApiClient api, String token, long seed,
-            SalesScale scale)
+            SalesScale scale, int warmupBatches)
             throws SQLException, IOException {
         if (count(db, "bronze.retail_sales_opportunities") > 0) {
             throw new IllegalStateException("bronze.retail_sales_opportunities is not empty: the ingestion benchmark"
@@ -97,7 +98,10 @@ public final class SalesBenchmark {
                 new PrintStream(new TeeStream(hookLog), true, StandardCharsets.UTF_8));
         SalesIntegrationHooks.beforeSources(hooks);
         SalesLoader loader = new SalesLoader(api, SalesLoader.DEFAULT_BATCH_SIZE, System.out);
+        warmUp(api, d, warmupBatches);
+        boolean statements = resetStatementStatistics(db);
         SalesLoader.Loaded loaded = loader.loadAllAndWait(d);
+        String topStatements = statements ? topStatements(db) : "";
         List<SalesLoader.Result> viaApi = loaded.accepted();
         System.out.println("after the load (as ./suite demo does) ...");
         SalesIntegrationHooks.afterSources(hooks);
@@ -113,7 +117,9 @@ public final class SalesBenchmark {
         }
         md.append("## Ingestion\n\n");
         md.append("API: `POST /api/v1/sales/<source>/batch`, NDJSON, ").append(SalesLoader.DEFAULT_BATCH_SIZE)
-                .append(" records per batch, sequential, `Prefer: respond-async`: a batch is accepted once bronze")
+                .append(" records per batch, sequential, `Prefer: respond-async`, the bodies rendered beforehand (not")
+                .append(" timed, as the CSV for COPY is), after " + warmupBatches + " refused warm-up batches per source (parsed,")
+                .append(" validated, partly inserted and rolled back: nothing written): a batch is accepted once bronze")
                 .append(" and its ledger row are committed; the ordered promoter brings silver, gold and the outbox")
                 .append(" current behind it. *API s* is the time until every batch was accepted; the **current** row")
                 .append(" is the time from the first request until the last batch was promoted.")
@@ -140,12 +146,13 @@ public final class SalesBenchmark {
         md.append(String.format(Locale.ROOT, "%nBronze after the API load: %d opportunity versions, %d activities"
                 + " (expected %d and %d).%n%n", bronzeOpps, bronzeActivities, d.opportunities().size(),
                 d.activities().size()));
+        md.append(topStatements);
         md.append("The calls `./suite demo` makes around the load (commission plans before it; lead-scoring training,"
                 + " snapshot backfill over the history after it), timed:\n\n```\n")
                 .append(hookLog.toString(StandardCharsets.UTF_8)).append("```\n\n");
     }
 
-    private static void row(StringBuilder md, String source, int rows, long apiMillis, long copyMillis) {
+    static void row(StringBuilder md, String source, int rows, long apiMillis, long copyMillis) {
         double api = rows * 1000.0 / Math.max(1, apiMillis);
         double copy = rows * 1000.0 / Math.max(1, copyMillis);
         md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %.1f× |%n", source, rows,
@@ -181,6 +188,66 @@ public final class SalesBenchmark {
         return new String[] { first.toString(), first.plusMonths(3).minusDays(1).toString() };
     }
 
+    /**
+     * Warms the service's accepting path as a long-running service is warm: per source, {@code batches} batches of
+     * real records whose last record is invalid, so each is parsed, validated and partly inserted, then refused
+     * whole (400) and rolled back — nothing is written.
+     */
+    private static void warmUp(ApiClient api, SalesDataset d, int batches) {
+        for (SalesLoader.Source s : SalesLoader.sources(d)) {
+            List<?> records = s.records().subList(0, Math.min(s.records().size(), SalesLoader.DEFAULT_BATCH_SIZE - 1));
+            byte[] valid = ApiClient.ndjson(records);
+            byte[] body = java.util.Arrays.copyOf(valid, valid.length + 3);
+            System.arraycopy("{}\n".getBytes(StandardCharsets.UTF_8), 0, body, valid.length, 3);
+            for (int i = 0; i < batches; i++) {
+                try {
+                    api.postNdjson(s.batchPath(), body, null, true);
+                    throw new IllegalStateException("a warm-up batch of " + s.name() + " was accepted");
+                } catch (ApiClient.ApiException e) {
+                    if (!e.getMessage().contains("-> 400:")) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Starts pg_stat_statements afresh when the server loaded it (bench/run-sales does); false when it did not. */
+    static boolean resetStatementStatistics(Connection db) {
+        try (var st = db.createStatement()) {
+            st.execute("create extension if not exists pg_stat_statements");
+            st.execute("select pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException e) {
+            System.out.println("pg_stat_statements unavailable (" + e.getMessage().lines().findFirst().orElse("")
+                    + "): no statement statistics");
+            return false;
+        }
+    }
+
+    /** The statements that took the database's time during the API load, as markdown. */
+    static String topStatements(Connection db) throws SQLException {
+        StringBuilder md = new StringBuilder("""
+                Where the database's time went during the API load (`pg_stat_statements`, top 15 by total execution
+                time; bronze appends, promotion listeners and the outbox relay all run in this window):
+
+                | statement | calls | total s | mean ms | rows |
+                |---|---:|---:|---:|---:|
+                """);
+        try (var st = db.createStatement(); var rs = st.executeQuery("""
+                select regexp_replace(left(query, 110), '\\s+', ' ', 'g'), calls, total_exec_time / 1000,
+                       total_exec_time / greatest(calls, 1), rows
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                order by total_exec_time desc limit 15""")) {
+            while (rs.next()) {
+                md.append(String.format(Locale.ROOT, "| `%s` | %d | %.1f | %.2f | %d |%n",
+                        rs.getString(1).replace("|", "\\|").replace("`", "'"), rs.getLong(2), rs.getDouble(3),
+                        rs.getDouble(4), rs.getLong(5)));
+            }
+        }
+        return md.append('\n').toString();
+    }
+
     private static long count(Connection db, String table) throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
             rs.next();
@@ -189,9 +256,14 @@ public final class SalesBenchmark {
     }
 
     private static Connection connect(Path dataDir) throws SQLException {
+        return connect(dataDir, "sales");
+    }
+
+    /** A connection to a service's database of the suite whose data dir is {@code dataDir}, autocommit off. */
+    static Connection connect(Path dataDir, String database) throws SQLException {
         Map<String, String> env = SyntheticBank.envFile(dataDir.resolve("infra.env"));
         String url = String.format("jdbc:postgresql://%s:%s/%s", env.getOrDefault("RETAILCX_PG_HOST", "localhost"),
-                env.getOrDefault("RETAILCX_PG_PORT", "55432"), env.getOrDefault("RETAILCX_SALES_DB", "sales"));
+                env.getOrDefault("RETAILCX_PG_PORT", "55432"), database);
         Connection c = DriverManager.getConnection(url, env.getOrDefault("RETAILCX_PG_USER", "retailcx"),
                 env.getOrDefault("RETAILCX_PG_PASSWORD", "retailcx"));
         c.setAutoCommit(false);

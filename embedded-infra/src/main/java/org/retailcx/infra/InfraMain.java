@@ -52,6 +52,8 @@ public final class InfraMain {
     static final String ENV_KAFKA_BOOTSTRAP = "RETAILCX_KAFKA_BOOTSTRAP";
     static final String ENV_JWT_PUBLIC_KEY_LOCATION = "RETAILCX_JWT_PUBLIC_KEY_LOCATION";
     static final String ENV_JWT_ISSUER = "RETAILCX_JWT_ISSUER";
+    /** Extra PostgreSQL settings, {@code name=value;name=value} (e.g. the benchmark's pg_stat_statements). */
+    static final String ENV_PG_SETTINGS = "RETAILCX_EMBEDDED_PG_SETTINGS";
 
     private static final String USAGE = String.join("\n",
             "usage:",
@@ -140,11 +142,17 @@ public final class InfraMain {
         String externalPg = blankToNull(env.get(ENV_PG_HOST));
         String externalKafka = blankToNull(env.get(ENV_KAFKA_BOOTSTRAP));
 
-        EmbeddedPostgres postgres = externalPg != null ? null : EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder pgBuilder = EmbeddedPostgres.builder()
                 .dataDirectory(dataDir.resolve("postgres"))
                 .port(pgPort)
-                .registerShutdownHook(false)
-                .build();
+                .registerShutdownHook(false);
+        for (String setting : env.getOrDefault(ENV_PG_SETTINGS, "").split(";")) {
+            String[] nameValue = setting.split("=", 2);
+            if (nameValue.length == 2 && !nameValue[0].isBlank()) {
+                pgBuilder.setting(nameValue[0].trim(), nameValue[1].trim());
+            }
+        }
+        EmbeddedPostgres postgres = externalPg != null ? null : pgBuilder.build();
         EmbeddedKafka kafka = externalKafka != null ? null : EmbeddedKafka.builder()
                 .dataDirectory(dataDir.resolve("kafka"))
                 .port(kafkaPort)

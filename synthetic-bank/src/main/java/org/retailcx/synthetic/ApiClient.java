@@ -52,6 +52,25 @@ public final class ApiClient {
      * ({@code Prefer: respond-async}, 202) and its receipt tells when silver and gold are current.
      */
     public JsonNode postNdjson(String path, List<?> records, String idempotencyKey, boolean async) {
+        return postNdjson(path, ndjson(records), idempotencyKey, async);
+    }
+
+    /** As {@link #postNdjson(String, List, String, boolean)} with the body already rendered by {@link #ndjson}. */
+    public JsonNode postNdjson(String path, byte[] body, String idempotencyKey, boolean async) {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (async) {
+            request.header("Prefer", "respond-async");
+        }
+        return send(request.build());
+    }
+
+    /** The records as an NDJSON body: one JSON object a line. */
+    public static byte[] ndjson(List<?> records) {
         StringBuilder body = new StringBuilder(records.size() * 256);
         try {
             for (Object r : records) {
@@ -60,16 +79,7 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest.Builder request = request(path)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (async) {
-            request.header("Prefer", "respond-async");
-        }
-        return send(request.build());
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public JsonNode postJson(String path, Object body) {

@@ -23,7 +23,8 @@ public final class ClvSilver {
 
     private static final String TRANSACTIONS = """
             with valid as (
-                select distinct on (source_system, source_record_id) *
+                select distinct on (source_system, source_record_id) source_system, source_record_id, customer_id,
+                       transaction_date, amount, currency, product, bronze_id
                 from bronze.retail_customer_transactions b
                 where %s and %s
                 order by source_system, source_record_id, bronze_id desc),

@@ -85,7 +85,10 @@ public class IngestionReader {
     }
 
     static ObjectMapper strict(ObjectMapper base) {
-        ObjectMapper strict = base.copy();
+        return withoutCoercion(base.copy()).registerModule(IsoDates.module());
+    }
+
+    static ObjectMapper withoutCoercion(ObjectMapper strict) {
         strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         strict.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         strict.getFactory().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());

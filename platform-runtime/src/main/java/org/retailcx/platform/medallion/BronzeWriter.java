@@ -3,17 +3,20 @@ package org.retailcx.platform.medallion;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +35,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Appends records of any source to its bronze table: one {@code INSERT … SELECT FROM unnest(…)} per chunk of records
  * (column arrays, one round trip per chunk), plus the batch's row in {@code platform.ingestion_batches}, all in the
- * caller's transaction. Column types come from the table itself; a value that does not fit its column (a number
+ * caller's transaction. A streamed batch sends each full chunk without waiting for it, so the database inserts one
+ * chunk while the next is parsed. Column types come from the table itself; a value that does not fit its column (a number
  * beyond its precision, a year outside 1..9999) is reported as a field error instead of failing in the database.
  */
 @ApplicationScoped
 public class BronzeWriter {
 
     /** Records per insert statement. */
-    public static final int CHUNK = 10_000;
+    public static final int CHUNK = 2_000;
+    /** Chunks sent and not yet inserted, at most: bounds a streamed batch's memory. */
+    static final int IN_FLIGHT = 2;
 
     private final Pool pool;
     private final Map<String, TableShape> shapes = new ConcurrentHashMap<>();
@@ -138,6 +144,7 @@ public class BronzeWriter {
         private final String sourceSystem;
         private final String eventId;
         private final List<FieldError> errors = new ArrayList<>();
+        private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         private String[][] columns;
         private String[] ids;
         private String[] payloads;
@@ -166,13 +173,12 @@ public class BronzeWriter {
          * record, e.g. "[3]."). @return true when a chunk is full and {@link #flush} should be called
          */
         public boolean add(String prefix, String raw, T value) {
-            int errorsBefore = errors.size();
             for (int c = 0; c < columns.length; c++) {
                 MedallionSource.Column<T> column = source.columns().get(c);
                 columns[c][size] = text(column.value().apply(value), shape.columns().get(c), prefix + column.field());
             }
-            if (errors.size() > errorsBefore) {
-                return false;
+            if (!errors.isEmpty()) {
+                return false; // the batch is refused: later records are only checked
             }
             ids[size] = source.idOf().apply(value);
             payloads[size] = raw;
@@ -197,8 +203,30 @@ public class BronzeWriter {
             return total;
         }
 
-        /** Inserts the collected records (if any) in {@code tx}. */
+        /**
+         * Sends the collected chunk to {@code tx} without waiting for its insert, from a worker thread; once
+         * {@link #IN_FLIGHT} chunks are pending it waits (up to {@code wait}) for the oldest. A failed insert surfaces
+         * here or in {@link #flush}.
+         */
+        public void send(SqlConnection tx, Duration wait) {
+            while (inFlight.size() >= IN_FLIGHT) {
+                Uni.createFrom().completionStage(inFlight.removeFirst()).await().atMost(wait);
+            }
+            inFlight.addLast(insertChunk(tx).subscribeAsCompletionStage());
+        }
+
+        /** Inserts the collected records (if any) in {@code tx}; completes once every chunk sent before is in too. */
         public Uni<Void> flush(SqlConnection tx) {
+            Uni<Void> last = insertChunk(tx);
+            if (inFlight.isEmpty()) {
+                return last;
+            }
+            CompletableFuture<?>[] pending = inFlight.toArray(CompletableFuture[]::new);
+            inFlight.clear();
+            return Uni.createFrom().completionStage(CompletableFuture.allOf(pending)).chain(() -> last);
+        }
+
+        private Uni<Void> insertChunk(SqlConnection tx) {
             if (size == 0) {
                 return Uni.createFrom().voidItem();
             }

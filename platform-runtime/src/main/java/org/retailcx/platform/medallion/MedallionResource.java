@@ -144,7 +144,7 @@ public class MedallionResource {
         return write(source, appender, caller, idempotencyKey, async(prefer), tx -> {
             var read = reader.readBatch(body, contentType, source.recordType(), (index, raw, value) -> {
                 if (appender.add("[" + index + "].", raw, value) && appender.errors().isEmpty()) {
-                    appender.flush(tx).await().atMost(wait);
+                    appender.send(tx, wait);
                 }
             });
             if (!appender.errors().isEmpty()) {

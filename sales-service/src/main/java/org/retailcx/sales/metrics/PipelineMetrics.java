@@ -298,8 +298,8 @@ public class PipelineMetrics {
     /** Closed (won in the period) and open deals expected to close in it, by forecast category. */
     public Uni<Forecast> forecast(MetricFilter filter) {
         LocalDate[] period = filter.requiredPeriod();
-        var c = filter.condition(columns(null), 3);
-        List<Object> params = new ArrayList<>(List.of(period[0], period[1]));
+        var c = filter.condition(columns(null), 5);
+        List<Object> params = new ArrayList<>(List.of(period[0], period[1], dateKey(period[0]), dateKey(period[1])));
         params.addAll(c.params());
         String sql = """
                 select coalesce(sum(f.amount) filter (where f.is_won and dc.calendar_date between $1 and $2), 0.00),
@@ -309,7 +309,8 @@ public class PipelineMetrics {
                        coalesce(sum(f.weighted_amount) filter (where o.is_open), 0.00)
                 from %s
                 cross join lateral (select not f.is_closed and de.calendar_date between $1 and $2 as is_open) o
-                where %s""".formatted(FACTS, c.sql());
+                where (f.closed_date_key between $3 and $4 or f.expected_close_date_key between $3 and $4)
+                  and %s""".formatted(FACTS, c.sql());
         return query(sql, params).map(rows -> {
             Row row = rows.iterator().next();
             BigDecimal closed = row.getBigDecimal(0);

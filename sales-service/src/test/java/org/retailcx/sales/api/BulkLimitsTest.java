@@ -71,6 +71,26 @@ class BulkLimitsTest {
                 .then().statusCode(200).body("size()", equalTo(1)).body("[0].receivedBy", equalTo("test-user"));
     }
 
+    /** Chunks after the bad record are only checked: the whole batch is refused, and nothing of it is written. */
+    @Test
+    void aValueBeyondItsColumnEarlyInALongBatchRefusesTheBatch() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            body.append("{\"opportunityId\":\"RANGE-").append(run).append('-').append(i)
+                    .append("\",\"accountId\":\"ACC-1\",\"stage\":\"Prospecting\",\"amount\":")
+                    .append(i == 1 ? "1e30" : "100").append("}\n");
+        }
+        given().header("Authorization", TestTokens.bearer("service")).contentType("application/x-ndjson")
+                .body(body.toString().getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/sales/opportunities/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("[1].amount"));
+        for (int i : new int[] { 0, 4_999 }) {
+            given().header("Authorization", TestTokens.bearer("sales-manager"))
+                    .when().get("/api/v1/sales/opportunities/RANGE-" + run + "-" + i + "/history").then().statusCode(404);
+        }
+    }
+
     private static JsonPath receiptOf(String batchId) {
         return given().header("Authorization", TestTokens.bearer("admin"))
                 .when().get("/api/v1/sales/batches/" + batchId).then().statusCode(200).extract().jsonPath();

