@@ -329,7 +329,7 @@ class RecommendationApiTest {
 
         // a repeated conversion of the first recommendation is not announced again; the second one's is
         as("service").contentType("application/json")
-                .body("[" + feedback(run + "-F6", first, customer, true, false, true, "250.00", 3) + ","
+                .body("[" + feedback(run + "-F6", first, customer, true, false, true, "999.00", 3) + ","
                         + feedback(run + "-F7", second, customer, true, false, true, "99.90", 3) + "]")
                 .when().post("/api/v1/recommendation/feedback/batch").then().statusCode(200)
                 .body("quarantined", equalTo(0));

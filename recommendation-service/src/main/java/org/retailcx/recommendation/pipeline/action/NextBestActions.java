@@ -125,8 +125,8 @@ public class NextBestActions {
                                 .execute(Tuple.of(customerId, channel, decile(value)))
                                 .chain(catalogue -> tx.preparedQuery("""
                                         select channel from bronze.retail_next_best_action
-                                        where customer_id = $1 and issued_at > now() - $2::interval""")
-                                        .execute(Tuple.of(customerId, window.toSeconds() + " seconds"))
+                                        where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
+                                        .execute(Tuple.of(customerId, window.toSeconds()))
                                         .chain(contacts -> decide(tx, customerId, caller, recommender, value,
                                                 catalogue, contacts))))));
     }
