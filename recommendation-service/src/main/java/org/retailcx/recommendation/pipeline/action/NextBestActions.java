@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -212,7 +213,9 @@ public class NextBestActions {
                     OffsetDateTime accepted = r.getOffsetDateTime(6);
                     var event = new NextBestActionAccepted(issueId, r.getString(0), r.getString(1), r.getString(2),
                             r.getString(3), r.getOffsetDateTime(4),
-                            accepted == null ? OffsetDateTime.now(ZoneOffset.UTC) : accepted);
+                            // the database keeps microseconds: a repeated acceptance then answers the same instant
+                            accepted == null ? OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)
+                                    : accepted);
                     if (accepted != null) {
                         return Uni.createFrom().item(event);
                     }
