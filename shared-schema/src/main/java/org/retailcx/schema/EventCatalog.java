@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import org.retailcx.schema.clv.CustomerValueDecileChanged;
 import org.retailcx.schema.clv.CustomerValuePredicted;
+import org.retailcx.schema.ml.ModelVersionTrained;
+import org.retailcx.schema.recommendation.NextBestActionAccepted;
+import org.retailcx.schema.recommendation.NextBestActionIssued;
+import org.retailcx.schema.recommendation.RecommendationConverted;
 import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
@@ -52,10 +56,28 @@ public final class EventCatalog {
             "retailcx.clv.customer-value.decile-changed.v1", Topics.CLV_CUSTOMER_VALUE,
             CustomerValueDecileChanged.class);
 
+    public static final EventType<ModelVersionTrained> RECOMMENDATION_MODEL_VERSION_TRAINED = new EventType<>(
+            "retailcx.recommendation.model-version.trained.v1", Topics.RECOMMENDATION_MODEL_VERSION,
+            ModelVersionTrained.class);
+
+    public static final EventType<RecommendationConverted> RECOMMENDATION_CONVERTED = new EventType<>(
+            "retailcx.recommendation.recommendation.converted.v1", Topics.RECOMMENDATION_RECOMMENDATION,
+            RecommendationConverted.class);
+
+    public static final EventType<NextBestActionIssued> RECOMMENDATION_NEXT_BEST_ACTION_ISSUED = new EventType<>(
+            "retailcx.recommendation.next-best-action.issued.v1", Topics.RECOMMENDATION_NEXT_BEST_ACTION,
+            NextBestActionIssued.class);
+
+    public static final EventType<NextBestActionAccepted> RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED = new EventType<>(
+            "retailcx.recommendation.next-best-action.accepted.v1", Topics.RECOMMENDATION_NEXT_BEST_ACTION,
+            NextBestActionAccepted.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
-            CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED);
+            CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED,
+            RECOMMENDATION_MODEL_VERSION_TRAINED, RECOMMENDATION_CONVERTED, RECOMMENDATION_NEXT_BEST_ACTION_ISSUED,
+            RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED);
 
     private EventCatalog() {
     }

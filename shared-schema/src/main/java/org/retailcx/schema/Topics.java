@@ -18,6 +18,15 @@ public final class Topics {
     /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
     public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
 
+    /** Model versions recommendation-service trains (product recommender), keyed by model id. */
+    public static final String RECOMMENDATION_MODEL_VERSION = "retailcx.recommendation.model-version";
+
+    /** Outcomes of served recommendations (converted), keyed by customer id. */
+    public static final String RECOMMENDATION_RECOMMENDATION = "retailcx.recommendation.recommendation";
+
+    /** Next-best-actions issued and accepted, keyed by customer id. */
+    public static final String RECOMMENDATION_NEXT_BEST_ACTION = "retailcx.recommendation.next-best-action";
+
     private Topics() {
     }
 

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * with {@code binary}), each product keeping only its {@code neighbours} most similar products; a customer's score for
  * product j sums the customer's values for those neighbours of j, weighted by their similarity.
  */
-public final class ItemKnnRecommender implements Recommender {
+public final class ItemKnnRecommender implements Recommender, ProductSimilarity {
 
     public record Parameters(int neighbours, boolean binary) implements TrainingSpec {
 

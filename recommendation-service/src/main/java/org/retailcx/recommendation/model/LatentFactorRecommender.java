@@ -10,7 +10,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * product biases; score(u, j) = x_u · y_j + b_j. Reasons name the held product closest to the recommended one in
  * factor space.
  */
-abstract sealed class LatentFactorRecommender implements Recommender permits AlsRecommender, BprRecommender {
+abstract sealed class LatentFactorRecommender implements Recommender, ProductSimilarity permits AlsRecommender, BprRecommender {
 
     protected final InteractionMatrix training;
     protected final DMatrixRMaj customerFactors;

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * affinity per (customer, product) that sums the event weights, optionally halved every {@code halfLife} before the
  * latest event, and scores = affinity row × similarity matrix.
  */
-public final class SarRecommender implements Recommender {
+public final class SarRecommender implements Recommender, ProductSimilarity {
 
     /** How co-occurrence counts become similarities: raw counts, c_ij / (c_ii + c_jj − c_ij), or c_ij / (c_ii · c_jj). */
     public enum Similarity {

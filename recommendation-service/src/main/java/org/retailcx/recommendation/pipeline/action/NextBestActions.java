@@ -1,0 +1,266 @@
+package org.retailcx.recommendation.pipeline.action;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.retailcx.platform.events.Outbox;
+import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.recommendation.model.ActionCandidate;
+import org.retailcx.recommendation.model.ContactPolicy;
+import org.retailcx.recommendation.model.InteractionMatrix;
+import org.retailcx.recommendation.model.NextBestActionArbiter;
+import org.retailcx.recommendation.model.Recommender;
+import org.retailcx.recommendation.pipeline.training.ModelCache;
+import org.retailcx.recommendation.pipeline.training.ModelTraining;
+import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.recommendation.NextBestActionAccepted;
+import org.retailcx.schema.recommendation.NextBestActionIssued;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Issues next-best-actions to a customer, in one transaction that holds the customer's lock (so that two channels
+ * asking at once cannot both use the last contact allowed): the catalogue's active actions the customer is eligible
+ * for (value decile in range, product not held) become candidates with
+ * <ul>
+ * <li>propensity: the percentile of the product's score among all products under the active recommender for this
+ * customer ((products scored lower + 1) / (products + 1)); for a customer or product the model does not know, the
+ * product's share of customers in its training data; without a product or model, {@code default-propensity}. Not
+ * calibrated yet;</li>
+ * <li>value: the customer's predicted lifetime CLV from clv-service's latest event, or {@code default-value};</li>
+ * <li>business weight, priority tier and expiry (now + valid days) from the catalogue;</li>
+ * </ul>
+ * and {@link NextBestActionArbiter} chooses within the contact policy (contacts already issued in the window count).
+ * Each issued action is logged to bronze and announced ({@code next-best-action.issued}); rejected ones are returned
+ * with the reason.
+ */
+@ApplicationScoped
+public class NextBestActions {
+
+    @RegisterForReflection
+    public record Issued(String issueId, String actionId, String actionType, String actionRecommendation,
+            String productId, String channel, String trigger, int priority, int rankForCustomer, double propensity,
+            BigDecimal value, double expectedValue, OffsetDateTime expiry) {
+    }
+
+    @RegisterForReflection
+    public record Rejected(String actionId, String channel, String reason) {
+    }
+
+    @RegisterForReflection
+    public record Decision(String customerId, OffsetDateTime decidedAt, Integer clvDecile, List<Issued> issued,
+            List<Rejected> rejected) {
+    }
+
+    private record CatalogueRow(String actionId, String actionType, String recommendation, String productId,
+            String trigger, int priority, String channel, double weight, int validDays) {
+    }
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final ModelTraining models;
+    private final ModelCache cache;
+    private final ContactPolicy policy;
+    private final Duration window;
+    private final double defaultPropensity;
+    private final BigDecimal defaultValue;
+
+    public NextBestActions(Pool pool, Outbox outbox, ModelTraining models, ModelCache cache,
+            @ConfigProperty(name = "retailcx.recommendation.nba.per-customer", defaultValue = "3") int perCustomer,
+            @ConfigProperty(name = "retailcx.recommendation.nba.per-channel", defaultValue = "2") int perChannel,
+            @ConfigProperty(name = "retailcx.recommendation.nba.contact-window", defaultValue = "7d") Duration window,
+            @ConfigProperty(name = "retailcx.recommendation.nba.default-propensity", defaultValue = "0.05")
+            double defaultPropensity,
+            @ConfigProperty(name = "retailcx.recommendation.nba.default-value", defaultValue = "1")
+            BigDecimal defaultValue) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.models = models;
+        this.cache = cache;
+        this.policy = new ContactPolicy(perCustomer, perChannel, Map.of());
+        this.window = window;
+        this.defaultPropensity = defaultPropensity;
+        this.defaultValue = defaultValue;
+    }
+
+    public Uni<Decision> issue(String customerId, String channel, String caller) {
+        return models.active(pool)
+                .chain(model -> model == null ? Uni.createFrom().nullItem() : cache.get(model))
+                .chain(recommender -> pool.withTransaction(tx -> tx
+                        .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                        .execute(Tuple.of("recommendation.nba:" + customerId))
+                        .chain(() -> tx.preparedQuery("""
+                                select clv_decile, predicted_clv_lifetime from silver.customer_value
+                                where customer_id = $1""").execute(Tuple.of(customerId)))
+                        .chain(value -> tx.preparedQuery("""
+                                select c.action_id, c.action_type, c.action_recommendation, c.product_id, c.trigger,
+                                    c.priority, c.channel, c.business_weight, c.valid_days
+                                from silver.next_best_action_catalogue c
+                                where c.active and ($2::text is null or c.channel = $2)
+                                  and (c.min_decile is null or c.min_decile <= $3::smallint)
+                                  and (c.max_decile is null or c.max_decile >= $3::smallint)
+                                  and (c.product_id is null or not exists (
+                                      select 1 from silver.customer_product_interaction i
+                                      where i.customer_id = $1 and i.product_id = c.product_id
+                                        and i.implicit_rating = 'purchase'))
+                                order by c.action_id""")
+                                .execute(Tuple.of(customerId, channel, decile(value)))
+                                .chain(catalogue -> tx.preparedQuery("""
+                                        select channel from bronze.retail_next_best_action
+                                        where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
+                                        .execute(Tuple.of(customerId, window.toSeconds()))
+                                        .chain(contacts -> decide(tx, customerId, caller, recommender, value,
+                                                catalogue, contacts))))));
+    }
+
+    private static Short decile(Iterable<Row> value) {
+        var it = value.iterator();
+        return it.hasNext() ? it.next().getShort(0) : null;
+    }
+
+    private Uni<Decision> decide(SqlConnection tx, String customerId, String caller, Recommender recommender,
+            Iterable<Row> valueRows, Iterable<Row> catalogueRows, Iterable<Row> contactRows) {
+        var valueIt = valueRows.iterator();
+        Row valueRow = valueIt.hasNext() ? valueIt.next() : null;
+        Integer decile = valueRow == null ? null : (int) valueRow.getShort(0);
+        BigDecimal value = valueRow == null ? defaultValue : valueRow.getBigDecimal(1);
+        Map<String, CatalogueRow> catalogue = new HashMap<>();
+        List<ActionCandidate> candidates = new ArrayList<>();
+        Instant now = Instant.now();
+        Propensities propensities = new Propensities(recommender, customerId);
+        for (Row r : catalogueRows) {
+            CatalogueRow c = new CatalogueRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                    r.getString(4), r.getInteger(5), r.getString(6), r.getDouble(7), r.getInteger(8));
+            catalogue.put(c.actionId(), c);
+            candidates.add(new ActionCandidate(c.actionId(), customerId, c.channel(), propensities.of(c.productId()),
+                    value.doubleValue(), c.weight(), c.priority(), now.plus(Duration.ofDays(c.validDays()))));
+        }
+        List<NextBestActionArbiter.PastContact> contacts = new ArrayList<>();
+        contactRows.forEach(r -> contacts.add(new NextBestActionArbiter.PastContact(customerId, r.getString(0))));
+        var arbitration = new NextBestActionArbiter(policy).arbitrate(candidates, contacts, now);
+        OffsetDateTime issuedAt = now.atOffset(ZoneOffset.UTC);
+        List<Issued> issued = new ArrayList<>();
+        for (var a : arbitration.issued()) {
+            ActionCandidate cand = a.candidate();
+            CatalogueRow c = catalogue.get(cand.actionId());
+            issued.add(new Issued(UUID.randomUUID().toString(), c.actionId(), c.actionType(), c.recommendation(),
+                    c.productId(), c.channel(), c.trigger(), c.priority(), a.rankForCustomer(), cand.propensity(),
+                    value, cand.expectedValue(), cand.expiry().atOffset(ZoneOffset.UTC)));
+        }
+        List<Rejected> rejected = arbitration.rejected().stream().map(r -> new Rejected(r.candidate().actionId(),
+                r.candidate().channel(), r.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                .toList();
+        Decision decision = new Decision(customerId, issuedAt, decile, issued, rejected);
+        return Multi.createFrom().iterable(issued)
+                .onItem().transformToUniAndConcatenate(i -> log(tx, customerId, caller, issuedAt, i))
+                .collect().asList().replaceWith(decision);
+    }
+
+    private Uni<Void> log(SqlConnection tx, String customerId, String caller, OffsetDateTime issuedAt, Issued i) {
+        var event = new NextBestActionIssued(i.issueId(), i.actionId(), customerId, i.actionType(),
+                i.actionRecommendation(), i.productId(), i.channel(), i.trigger(), i.priority(), i.rankForCustomer(),
+                BigDecimal.valueOf(i.propensity()).setScale(6, RoundingMode.HALF_UP), i.value(),
+                BigDecimal.valueOf(i.expectedValue()).setScale(6, RoundingMode.HALF_UP), issuedAt, i.expiry());
+        return tx.preparedQuery("""
+                insert into bronze.retail_next_best_action (source_system, source_record_id, payload, action_id,
+                    catalogue_action_id, customer_id, action_type, action_recommendation, product_id, channel,
+                    priority, expiry, trigger, propensity, value, expected_value, rank_for_customer, issued_at,
+                    issued_by)
+                values ('recommendation-service', $1, $2::text::jsonb, $1, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                    $12, $13, $14, $15, $16, $17)""")
+                .execute(Tuple.from(new Object[] { i.issueId(),
+                        org.retailcx.schema.EventJson.mapper().valueToTree(event).toString(), i.actionId(),
+                        customerId, i.actionType(), i.actionRecommendation(), i.productId(), i.channel(),
+                        i.priority(), i.expiry(), i.trigger(), i.propensity(), i.value(), i.expectedValue(),
+                        i.rankForCustomer(), issuedAt, caller }))
+                .chain(() -> outbox.append(tx, EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ISSUED, i.issueId(),
+                        customerId, event))
+                .replaceWithVoid();
+    }
+
+    /** Records an acceptance once, before the action's expiry; a repeated acceptance answers as the first did. */
+    public Uni<NextBestActionAccepted> accept(SqlConnection tx, String issueId, String caller) {
+        return tx.preparedQuery("""
+                select n.catalogue_action_id, n.customer_id, n.channel, n.product_id, n.issued_at, n.expiry,
+                    a.accepted_at
+                from bronze.retail_next_best_action n
+                left join silver.next_best_action_acceptance a on a.action_id = n.action_id
+                where n.action_id = $1 for update of n""").execute(Tuple.of(issueId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("No next-best-action was issued with id " + issueId);
+                    }
+                    Row r = rows.iterator().next();
+                    OffsetDateTime accepted = r.getOffsetDateTime(6);
+                    var event = new NextBestActionAccepted(issueId, r.getString(0), r.getString(1), r.getString(2),
+                            r.getString(3), r.getOffsetDateTime(4),
+                            // the database keeps microseconds: a repeated acceptance then answers the same instant
+                            accepted == null ? OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)
+                                    : accepted);
+                    if (accepted != null) {
+                        return Uni.createFrom().item(event);
+                    }
+                    if (!r.getOffsetDateTime(5).isAfter(event.acceptedAt())) {
+                        throw ProblemException.conflict("urn:retailcx:problem:next-best-action-expired",
+                                "The action expired at " + r.getOffsetDateTime(5));
+                    }
+                    return tx.preparedQuery("""
+                            insert into silver.next_best_action_acceptance (action_id, accepted_at, accepted_by)
+                            values ($1, $2, $3)""").execute(Tuple.of(issueId, event.acceptedAt(), caller))
+                            .chain(() -> outbox.append(tx, EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED,
+                                    issueId, event.customerId(), event))
+                            .replaceWith(event);
+                });
+    }
+
+    /** Propensity per product for one customer (see the class comment). */
+    private final class Propensities {
+        private final InteractionMatrix training;
+        private final double[] scores;
+
+        Propensities(Recommender recommender, String customerId) {
+            this.training = recommender == null ? null : recommender.training();
+            int customer = training == null ? -1 : training.customers().indexOf(customerId);
+            if (customer >= 0) {
+                scores = new double[training.productCount()];
+                recommender.scoreAll(customer, scores);
+            } else {
+                scores = null;
+            }
+        }
+
+        double of(String productId) {
+            int product = productId == null || training == null ? -1 : training.products().indexOf(productId);
+            if (product < 0) {
+                return defaultPropensity;
+            }
+            if (scores == null) {
+                return (double) training.customersPerProduct()[product] / Math.max(1, training.customerCount());
+            }
+            int lower = 0;
+            for (double s : scores) {
+                lower += s < scores[product] ? 1 : 0;
+            }
+            return (lower + 1.0) / (scores.length + 1.0);
+        }
+    }
+}
