@@ -5,6 +5,11 @@ import java.util.Optional;
 
 import org.retailcx.schema.clv.CustomerValueDecileChanged;
 import org.retailcx.schema.clv.CustomerValuePredicted;
+import org.retailcx.schema.journey.ActionRequested;
+import org.retailcx.schema.journey.JourneyAbandoned;
+import org.retailcx.schema.journey.JourneyCompleted;
+import org.retailcx.schema.journey.JourneyRecovered;
+import org.retailcx.schema.journey.StageEntered;
 import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
@@ -52,10 +57,26 @@ public final class EventCatalog {
             "retailcx.clv.customer-value.decile-changed.v1", Topics.CLV_CUSTOMER_VALUE,
             CustomerValueDecileChanged.class);
 
+    public static final EventType<StageEntered> JOURNEY_STAGE_ENTERED = new EventType<>(
+            "retailcx.journey.instance.stage-entered.v1", Topics.JOURNEY_INSTANCE, StageEntered.class);
+
+    public static final EventType<JourneyCompleted> JOURNEY_COMPLETED = new EventType<>(
+            "retailcx.journey.instance.completed.v1", Topics.JOURNEY_INSTANCE, JourneyCompleted.class);
+
+    public static final EventType<JourneyAbandoned> JOURNEY_ABANDONED = new EventType<>(
+            "retailcx.journey.instance.abandoned.v1", Topics.JOURNEY_INSTANCE, JourneyAbandoned.class);
+
+    public static final EventType<JourneyRecovered> JOURNEY_RECOVERED = new EventType<>(
+            "retailcx.journey.instance.recovered.v1", Topics.JOURNEY_INSTANCE, JourneyRecovered.class);
+
+    public static final EventType<ActionRequested> JOURNEY_ACTION_REQUESTED = new EventType<>(
+            "retailcx.journey.action.requested.v1", Topics.JOURNEY_ACTION, ActionRequested.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
-            CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED);
+            CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED,
+            JOURNEY_STAGE_ENTERED, JOURNEY_COMPLETED, JOURNEY_ABANDONED, JOURNEY_RECOVERED, JOURNEY_ACTION_REQUESTED);
 
     private EventCatalog() {
     }

@@ -18,6 +18,12 @@ public final class Topics {
     /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
     public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
 
+    /** Journey instance lifecycle (stage entered, completed, abandoned, recovered), keyed by customer id. */
+    public static final String JOURNEY_INSTANCE = "retailcx.journey.instance";
+
+    /** Actions journeys request (channel messages, next-best-action requests), keyed by customer id. */
+    public static final String JOURNEY_ACTION = "retailcx.journey.action";
+
     private Topics() {
     }
 
