@@ -148,6 +148,7 @@ create index journey_transition_by_kind on silver.journey_transition (kind, occu
 
 -- Abandonments with their recovery (the roadmap's journey abandonment).
 create table silver.retail_journey_abandonment (
+    abandonment_id         bigserial   primary key,
     instance_id            text        not null references silver.retail_journey_state_real_time (instance_id),
     abandonment_timestamp  timestamptz not null,
     journey_id             text        not null,
@@ -158,7 +159,7 @@ create table silver.retail_journey_abandonment (
     abandonment_reason     text        not null,
     recovery_attempt_count integer     not null default 0,
     recovered_at           timestamptz,
-    primary key (instance_id, abandonment_timestamp)
+    unique (instance_id, abandonment_timestamp)
 );
 
 -- Actions journeys asked for, and what the contact rules made of them.

@@ -1,5 +1,6 @@
 package org.retailcx.journey.api;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,11 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.retailcx.journey.ingest.JourneySpec;
 import org.retailcx.journey.pipeline.definition.DefinitionVersion;
 import org.retailcx.journey.pipeline.definition.JourneyDefinitions;
+import org.retailcx.journey.pipeline.metrics.JourneyMetrics;
+import org.retailcx.journey.pipeline.metrics.JourneyMetrics.VersionMetrics;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** Journey definitions: create versions (validated), publish one, read them. */
@@ -37,15 +41,19 @@ public class DefinitionResource {
     private final JourneyDefinitions definitions;
     private final IngestionReader reader;
     private final SecurityIdentity identity;
+    private final JourneyMetrics metrics;
 
-    public DefinitionResource(JourneyDefinitions definitions, IngestionReader reader, SecurityIdentity identity) {
+    public DefinitionResource(JourneyDefinitions definitions, IngestionReader reader, SecurityIdentity identity,
+            JourneyMetrics metrics) {
         this.definitions = definitions;
+        this.metrics = metrics;
         this.reader = reader;
         this.identity = identity;
     }
 
     @POST
     @Path("/{key}/versions")
+    @Blocking // compiling the CEL conditions takes a while the first time: not on the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
     @Operation(summary = "Store the next version of a journey as a draft, after validation: 400 naming the node "
@@ -81,6 +89,20 @@ public class DefinitionResource {
     @Operation(summary = "One version with its definition and status")
     public Uni<DefinitionVersion> get(@PathParam("key") String key, @PathParam("version") int version) {
         return definitions.get(key, version);
+    }
+
+    @GET
+    @Path("/{key}/metrics")
+    @RolesAllowed({ Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "Per version, over instances that entered in [from, to) (both optional): completion rate, "
+            + "time to complete, abandonment rate by stage, engagement")
+    public Uni<List<VersionMetrics>> metrics(@PathParam("key") String key, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("to") OffsetDateTime to) {
+        checkKey(key);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        return metrics.of(key, from, to);
     }
 
     private static void checkKey(String key) {

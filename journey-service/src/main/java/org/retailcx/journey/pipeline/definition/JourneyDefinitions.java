@@ -124,7 +124,7 @@ public class JourneyDefinitions {
                 insert into silver.journey_definition (journey_key, version, status, entry_event_type, definition,
                     bronze_id, created_by)
                 select $1, $2, 'draft', $5, $4::jsonb, b.bronze_id, $3 from b
-                returning """ + DefinitionVersion.COLUMNS)
+                returning\s""" + DefinitionVersion.COLUMNS)
                 .execute(Tuple.of(key, version, caller, raw, spec.entry().eventType()))
                 .map(rows -> view(rows.iterator().next()));
     }
@@ -139,7 +139,7 @@ public class JourneyDefinitions {
                         update silver.journey_definition
                         set status = 'published', published_by = $3, published_at = now()
                         where journey_key = $1 and version = $2 and status <> 'published'
-                        returning """ + DefinitionVersion.COLUMNS).execute(Tuple.of(key, version, caller)))
+                        returning\s""" + DefinitionVersion.COLUMNS).execute(Tuple.of(key, version, caller)))
                 // no row updated: the version is published already (a no-op), or it does not exist (404)
                 .chain(rows -> rows.size() == 1 ? Uni.createFrom().item(view(rows.iterator().next()))
                         : get(tx, key, version)));
