@@ -124,9 +124,9 @@ class JourneyAnalyticsTest {
                 .body("errors.field", containsInAnyOrder("paths[1].path"));
         as("marketing").contentType("application/json")
                 .body("{\"paths\": [{\"path\": \"a\", \"conversions\": -1}, {\"path\": \"b\","
-                        + " \"conversions\": \"2\"}]}")
+                        + " \"conversions\": 1, \"nonConversions\": -3}]}")
                 .when().post("/api/v1/journey/attribution/paths").then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("paths[0].conversions", "paths[1].conversions"));
+                .body("errors.field", containsInAnyOrder("paths[0].conversions", "paths[1].nonConversions"));
         as("sales-rep").contentType("application/json").body(body)
                 .when().post("/api/v1/journey/attribution/paths").then().statusCode(403);
     }

@@ -120,12 +120,12 @@ public class JourneyDefinitions {
                 with b as (
                     insert into bronze.retail_journey_definitions (source_system, source_record_id, received_by,
                         payload, journey_key, version, accepted)
-                    values ('api', $1 || '@' || $2, $3, $4::jsonb, $1, $2, true) returning bronze_id)
+                    values ('api', $6, $3, $4::jsonb, $1, $2, true) returning bronze_id)
                 insert into silver.journey_definition (journey_key, version, status, entry_event_type, definition,
                     bronze_id, created_by)
                 select $1, $2, 'draft', $5, $4::jsonb, b.bronze_id, $3 from b
                 returning\s""" + DefinitionVersion.COLUMNS)
-                .execute(Tuple.of(key, version, caller, raw, spec.entry().eventType()))
+                .execute(Tuple.of(key, version, caller, raw, spec.entry().eventType(), key + "@" + version))
                 .map(rows -> view(rows.iterator().next()));
     }
 
