@@ -164,8 +164,8 @@ class JourneyRuntimeTest {
         assertEquals(1, j.getList("$").size());
         assertEquals(1, j.getInt("[0].journeyVersion"), "the instance keeps the version it entered");
         assertEquals("ENDED", j.getString("[0].status"));
-        assertEquals(List.of("ENTERED", "STAGE_ENTERED", "MOVED", "MOVED", "MOVED", "WAITING", "MOVED",
-                "STAGE_ENTERED", "MOVED", "ENDED"), j.getList("[0].transitions.kind"));
+        assertEquals(List.of("ENTERED", "STAGE_ENTERED", "MOVED", "MOVED", "WAITING", "MOVED", "STAGE_ENTERED",
+                "MOVED", "ENDED"), j.getList("[0].transitions.kind"));
     }
 
     @Test

@@ -42,7 +42,7 @@ public class ChannelPolicies {
         return pool.preparedQuery("""
                 insert into silver.journey_channel_policy (channel, caps, quiet_hours_start, quiet_hours_end,
                     updated_by)
-                values ($1, $2::jsonb, $3, $4, $5)
+                values ($1, $2::text::jsonb, $3, $4, $5)
                 on conflict (channel) do update set caps = excluded.caps,
                     quiet_hours_start = excluded.quiet_hours_start, quiet_hours_end = excluded.quiet_hours_end,
                     updated_by = excluded.updated_by, updated_at = now()

@@ -109,7 +109,7 @@ public class JourneyDefinitions {
         return tx.preparedQuery("""
                 insert into bronze.retail_journey_definitions (source_system, source_record_id, received_by, payload,
                     journey_key, version, accepted, problems)
-                values ('api', $1, $2, $3::jsonb, $1, null, false, $4::jsonb)""")
+                values ('api', $1, $2, $3::text::jsonb, $1, null, false, $4::text::jsonb)""")
                 .execute(Tuple.of(key, caller, raw, EventJson.mapper().valueToTree(problems).toString()))
                 .replaceWithVoid();
     }
@@ -120,10 +120,10 @@ public class JourneyDefinitions {
                 with b as (
                     insert into bronze.retail_journey_definitions (source_system, source_record_id, received_by,
                         payload, journey_key, version, accepted)
-                    values ('api', $6, $3, $4::jsonb, $1, $2, true) returning bronze_id)
+                    values ('api', $6, $3, $4::text::jsonb, $1, $2, true) returning bronze_id)
                 insert into silver.journey_definition (journey_key, version, status, entry_event_type, definition,
                     bronze_id, created_by)
-                select $1, $2, 'draft', $5, $4::jsonb, b.bronze_id, $3 from b
+                select $1, $2, 'draft', $5, $4::text::jsonb, b.bronze_id, $3 from b
                 returning\s""" + DefinitionVersion.COLUMNS)
                 .execute(Tuple.of(key, version, caller, raw, spec.entry().eventType(), key + "@" + version))
                 .map(rows -> view(rows.iterator().next()));
