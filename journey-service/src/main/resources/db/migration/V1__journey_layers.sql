@@ -131,7 +131,9 @@ create index journey_state_abandon_due on silver.retail_journey_state_real_time 
     where status = 'ACTIVE' and abandon_due_at is not null;
 
 -- Every transition of every instance, in order (step = the instance's sequence after the step).
+-- An abandonment keeps the step number of the step before it, so (instance, step, ord) is not a key.
 create table silver.journey_transition (
+    transition_id bigserial   primary key,
     instance_id   text        not null references silver.retail_journey_state_real_time (instance_id),
     step          bigint      not null,
     ord           integer     not null,
@@ -141,9 +143,9 @@ create table silver.journey_transition (
     stage         text,
     detail        text,
     cause         text        not null,                -- the event id or timer id that made the step
-    occurred_at   timestamptz not null,
-    primary key (instance_id, step, ord)
+    occurred_at   timestamptz not null
 );
+create index journey_transition_by_instance on silver.journey_transition (instance_id, step, ord);
 create index journey_transition_by_kind on silver.journey_transition (kind, occurred_at);
 
 -- Abandonments with their recovery (the roadmap's journey abandonment).

@@ -61,7 +61,7 @@ public class InstanceViews {
                         select t.instance_id, step, kind, from_node, to_node, stage, detail, cause, occurred_at
                         from silver.journey_transition t
                         join silver.retail_journey_state_real_time i using (instance_id)
-                        where i.customer_id = $1 order by t.instance_id, step, ord""").execute(Tuple.of(customerId))
+                        where i.customer_id = $1 order by t.instance_id, t.transition_id""").execute(Tuple.of(customerId))
                         .chain(transitions -> c.preparedQuery("""
                                 select instance_id, action_id, node_id, action_type, channel, content, status,
                                     requested_at, due_at, released_at, reason
