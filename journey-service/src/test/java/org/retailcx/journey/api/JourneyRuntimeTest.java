@@ -139,7 +139,7 @@ class JourneyRuntimeTest {
                 .body("errors.find { it.field == 'nodes[orphan]' }.message", containsString("unreachable"))
                 .body("errors.findAll { it.field == 'nodes[loop1]' }.message", hasItem(containsString("passes no wait")))
                 .body("errors.findAll { it.field == 'nodes[loop2]' }.message",
-                        hasItem(containsString("never reaches an end")))
+                        hasItem(containsString("ever reaches an end")))
                 .body("errors.find { it.field == 'entry' }.message", containsString("line 1, column"));
         String unknownTypeAndBadDuration = onboarding("x", false, "two days").replace("\"type\": \"end\"}]",
                 "\"type\": \"teleport\"}]");
@@ -275,12 +275,13 @@ class JourneyRuntimeTest {
                    {"id": "review", "type": "stage", "name": "Review", "next": "done"},
                    {"id": "done", "type": "end"}]}""".formatted(prefix));
         ingest(event("S-" + customer, prefix + ".start", customer, "{}"));
-        assertEquals("pause", journeys(customer).getString("[0].currentNode"));
 
         Awaitility.await().atMost(WAIT)
                 .until(() -> "ABANDONED".equals(journeys(customer).getString("[0].status")));
         JsonPath j = journeys(customer);
         assertEquals("await-docs", j.getString("[0].currentNode"), "the timer moved it on to the next wait");
+        assertEquals("timer", j.getString("[0].transitions.find { it.fromNode == 'pause' && it.kind == 'MOVED' }"
+                + ".detail"));
         assertEquals("docs", j.getString("[0].currentStage"));
         JsonPath abandoned = as("cx-analyst").queryParam("journey", "timers-" + prefix)
                 .when().get("/api/v1/journey/abandonments").then().statusCode(200).extract().jsonPath();

@@ -27,8 +27,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Runs journeys on the events of a promoted batch, in the promotion's transaction (for a consumed event: the inbox
- * transaction), so that each event advances each journey exactly once: customers named by customer events become
- * known (with the attributes clv tells), won deals become conversions, and then every event, in arrival order,
+ * transaction), so that each event advances each journey exactly once: customers named by other services' customer
+ * events become known (with the attributes clv tells; a digital step alone does not make a customer known, the CRM
+ * or a bank domain does), won deals become conversions, and then every event, in arrival order,
  * moves the customer's running instances (goals, exits, the wait they rest at) and may start the published journeys
  * it triggers. A condition that fails on an event (a field the event lacks) skips that journey for that event, with a
  * warning and the {@code retailcx.journey.condition-errors} counter; it does not hold up the others.
@@ -63,7 +64,7 @@ public class JourneyRuntime implements BronzeListener {
                 insert into silver.journey_customer (customer_id, attributes)
                 select distinct on (customer_id) customer_id, coalesce(customer_attributes, '{}')
                 from bronze.retail_journey_events b
-                where b.batch_id = any($1) and b.subject_type = 'customer' and %s
+                where b.batch_id = any($1) and b.subject_type = 'customer' and b.event_id is not null and %s
                 order by customer_id, bronze_id desc
                 on conflict (customer_id) do update
                     set attributes = silver.journey_customer.attributes || excluded.attributes, updated_at = now()
