@@ -9,6 +9,11 @@ import org.retailcx.schema.ml.ModelVersionTrained;
 import org.retailcx.schema.recommendation.NextBestActionAccepted;
 import org.retailcx.schema.recommendation.NextBestActionIssued;
 import org.retailcx.schema.recommendation.RecommendationConverted;
+import org.retailcx.schema.journey.ActionRequested;
+import org.retailcx.schema.journey.JourneyAbandoned;
+import org.retailcx.schema.journey.JourneyCompleted;
+import org.retailcx.schema.journey.JourneyRecovered;
+import org.retailcx.schema.journey.StageEntered;
 import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
@@ -71,13 +76,28 @@ public final class EventCatalog {
     public static final EventType<NextBestActionAccepted> RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED = new EventType<>(
             "retailcx.recommendation.next-best-action.accepted.v1", Topics.RECOMMENDATION_NEXT_BEST_ACTION,
             NextBestActionAccepted.class);
+    public static final EventType<StageEntered> JOURNEY_STAGE_ENTERED = new EventType<>(
+            "retailcx.journey.instance.stage-entered.v1", Topics.JOURNEY_INSTANCE, StageEntered.class);
+
+    public static final EventType<JourneyCompleted> JOURNEY_COMPLETED = new EventType<>(
+            "retailcx.journey.instance.completed.v1", Topics.JOURNEY_INSTANCE, JourneyCompleted.class);
+
+    public static final EventType<JourneyAbandoned> JOURNEY_ABANDONED = new EventType<>(
+            "retailcx.journey.instance.abandoned.v1", Topics.JOURNEY_INSTANCE, JourneyAbandoned.class);
+
+    public static final EventType<JourneyRecovered> JOURNEY_RECOVERED = new EventType<>(
+            "retailcx.journey.instance.recovered.v1", Topics.JOURNEY_INSTANCE, JourneyRecovered.class);
+
+    public static final EventType<ActionRequested> JOURNEY_ACTION_REQUESTED = new EventType<>(
+            "retailcx.journey.action.requested.v1", Topics.JOURNEY_ACTION, ActionRequested.class);
 
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
             CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED,
             RECOMMENDATION_MODEL_VERSION_TRAINED, RECOMMENDATION_CONVERTED, RECOMMENDATION_NEXT_BEST_ACTION_ISSUED,
-            RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED);
+            RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED,
+            JOURNEY_STAGE_ENTERED, JOURNEY_COMPLETED, JOURNEY_ABANDONED, JOURNEY_RECOVERED, JOURNEY_ACTION_REQUESTED);
 
     private EventCatalog() {
     }

@@ -26,6 +26,11 @@ public final class Topics {
 
     /** Next-best-actions issued and accepted, keyed by customer id. */
     public static final String RECOMMENDATION_NEXT_BEST_ACTION = "retailcx.recommendation.next-best-action";
+    /** Journey instance lifecycle (stage entered, completed, abandoned, recovered), keyed by customer id. */
+    public static final String JOURNEY_INSTANCE = "retailcx.journey.instance";
+
+    /** Actions journeys request (channel messages, next-best-action requests), keyed by customer id. */
+    public static final String JOURNEY_ACTION = "retailcx.journey.action";
 
     private Topics() {
     }
