@@ -18,6 +18,12 @@ public final class Topics {
     /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
     public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
 
+    /** Customer sentiment events from sentiment-service (at risk, sentiment changed), keyed by customer id. */
+    public static final String SENTIMENT_CUSTOMER = "retailcx.sentiment.customer";
+
+    /** One event per analysed text (its score, for feature stores), keyed by customer id, else the text's id. */
+    public static final String SENTIMENT_TEXT = "retailcx.sentiment.text";
+
     private Topics() {
     }
 
