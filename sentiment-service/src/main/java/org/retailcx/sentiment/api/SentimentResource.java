@@ -20,6 +20,7 @@ import org.retailcx.sentiment.ingest.Channel;
 import org.retailcx.sentiment.metrics.SentimentQueries;
 import org.retailcx.sentiment.metrics.SentimentViews.AgentImpact;
 import org.retailcx.sentiment.metrics.SentimentViews.Alert;
+import org.retailcx.sentiment.metrics.SentimentViews.ChurnCorrelation;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerSentiment;
 import org.retailcx.sentiment.metrics.SentimentViews.Document;
 import org.retailcx.sentiment.metrics.SentimentViews.Drivers;
@@ -56,7 +57,7 @@ public class SentimentResource {
     @GET
     @Path("/customers/{customerId}")
     @RolesAllowed({ Roles.CX_ANALYST, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.SERVICE, Roles.ADMIN })
-    @Operation(summary = "A customer's current sentiment (30-day mean), open alerts, and their days per channel")
+    @Operation(summary = "A customer's current sentiment (30-day mean), alerts, clv's P(alive), and their days")
     public Uni<CustomerSentiment> customer(@PathParam("customerId") String customerId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return queries.customer(customerId, day(from, "from"), day(to, "to"),
@@ -111,6 +112,14 @@ public class SentimentResource {
     public Uni<List<AgentImpact>> agentImpact(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("agentId") String agentId) {
         return queries.agentImpact(day(from, "from"), day(to, "to"), agentId);
+    }
+
+    @GET
+    @Path("/churn-correlation")
+    @RolesAllowed({ Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "Sentiment vs clv's P(alive) over the customers with both: Pearson's r, at-risk vs not")
+    public Uni<ChurnCorrelation> churnCorrelation() {
+        return queries.churnCorrelation();
     }
 
     private static String channel(String value, String field) {

@@ -8,14 +8,16 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.medallion.DataQualityRule;
+import org.retailcx.platform.medallion.EventSource;
 import org.retailcx.platform.medallion.MedallionDomain;
 import org.retailcx.platform.medallion.MedallionSource;
 import org.retailcx.platform.medallion.MedallionSource.Access;
 import org.retailcx.platform.security.Roles;
+import org.retailcx.schema.EventCatalog;
 
 /**
- * What sentiment-service ingests: one source per channel of customer text. Every record is redacted of personal data
- * before bronze ({@code beforeBronze}). "Future" in the rules allows a day of clock skew between systems.
+ * What sentiment-service ingests: one source per channel of customer text, every record redacted of personal data
+ * before bronze ({@code beforeBronze}), and clv-service's customer-value predictions as churn signals. "Future" in the rules allows a day of clock skew between systems.
  */
 @ApplicationScoped
 public class SentimentSources implements MedallionDomain {
@@ -110,6 +112,24 @@ public class SentimentSources implements MedallionDomain {
                     of("language", SocialMentionRecord::language), of("product", SocialMentionRecord::product))
             .build();
 
+    /** clv-service's predictions: churn signals to set sentiment beside (also writable by a feed, e.g. a backfill). */
+    public static final MedallionSource<CustomerValueRecord> CUSTOMER_VALUE = MedallionSource
+            .of("customer-value", CustomerValueRecord.class)
+            .table("bronze.retail_customer_value_signals").id("signalId", CustomerValueRecord::signalId)
+            .access(FEED).defaultSourceSystem("clv-service").customerColumn("customer_id")
+            .columns(of("customer_id", CustomerValueRecord::customerId),
+                    of("model_version", CustomerValueRecord::modelVersion),
+                    of("prediction_date", CustomerValueRecord::predictionDate),
+                    of("probability_alive", CustomerValueRecord::probabilityAlive),
+                    of("decile", CustomerValueRecord::decile),
+                    of("predicted_clv_lifetime", CustomerValueRecord::predictedClvLifetime))
+            .build();
+
+    public static final EventSource<?, ?> CLV_PREDICTIONS = new EventSource<>(
+            EventCatalog.CLV_CUSTOMER_VALUE_PREDICTED, CUSTOMER_VALUE, "clv-service",
+            p -> new CustomerValueRecord(p.customerId(), p.modelVersion(), p.predictionDate(), p.probabilityAlive(),
+                    p.decile(), p.predictedClvLifetime()));
+
     @Override
     public String domain() {
         return "sentiment";
@@ -117,7 +137,12 @@ public class SentimentSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(CALLS, CHATS, EMAILS, SURVEYS, SOCIAL);
+        return List.of(CALLS, CHATS, EMAILS, SURVEYS, SOCIAL, CUSTOMER_VALUE);
+    }
+
+    @Override
+    public List<EventSource<?, ?>> eventSources() {
+        return List.of(CLV_PREDICTIONS);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.schema.EventJson;
 import org.retailcx.sentiment.metrics.SentimentViews.AgentImpact;
 import org.retailcx.sentiment.metrics.SentimentViews.Alert;
+import org.retailcx.sentiment.metrics.SentimentViews.ChurnCorrelation;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerDay;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerSentiment;
 import org.retailcx.sentiment.metrics.SentimentViews.Document;
@@ -81,7 +82,8 @@ public class SentimentQueries {
                 });
         return days.chain(list -> pool.preparedQuery("""
                 select s.score, s.label, s.documents, s.as_of, s.previous_label,
-                    (select count(*) from silver.sentiment_alerts a where a.customer_id = $1)
+                    (select count(*) from silver.sentiment_alerts a where a.customer_id = $1),
+                    (select c.probability_alive::float8 from silver.customer_churn_signal c where c.customer_id = $1)
                 from (select 1) one left join silver.customer_sentiment_state s on s.customer_id = $1""")
                 .execute(Tuple.of(customerId))
                 .map(rows -> {
@@ -91,7 +93,7 @@ public class SentimentQueries {
                     }
                     return new CustomerSentiment(customerId, r.getDouble(0), r.getString(1),
                             r.getInteger(2) == null ? 0 : r.getInteger(2), windowDays, r.getOffsetDateTime(3),
-                            r.getString(4), r.getLong(5), list);
+                            r.getString(4), r.getLong(5), r.getDouble(6), list);
                 }));
     }
 
@@ -191,6 +193,23 @@ public class SentimentQueries {
                                 r.getDouble(4), r.getInteger(5), r.getInteger(6)));
                     }
                     return agents;
+                });
+    }
+
+    public Uni<ChurnCorrelation> churnCorrelation() {
+        return pool.query("""
+                select count(*)::integer, corr(s.score, c.probability_alive::float8),
+                    (count(*) filter (where a.customer_id is not null))::integer,
+                    avg(c.probability_alive::float8) filter (where a.customer_id is not null),
+                    avg(c.probability_alive::float8) filter (where a.customer_id is null)
+                from silver.customer_sentiment_state s
+                join silver.customer_churn_signal c on c.customer_id = s.customer_id
+                left join (select distinct customer_id from silver.sentiment_alerts) a on a.customer_id = s.customer_id""")
+                .execute()
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new ChurnCorrelation(r.getInteger(0), r.getDouble(1), r.getInteger(2), r.getDouble(3),
+                            r.getDouble(4));
                 });
     }
 

@@ -30,10 +30,23 @@ public final class SentimentViews {
             Double minScore, int negativeDocuments, int leaveIntents) {
     }
 
-    /** A customer's current sentiment (the mean over {@code windowDays} up to {@code asOf}) and their days. */
+    /**
+     * A customer's current sentiment (the mean over {@code windowDays} up to {@code asOf}), their alerts, clv's latest
+     * probability that they are still active (null until clv has scored them) and their days.
+     */
     @RegisterForReflection
     public record CustomerSentiment(String customerId, Double score, String label, int documents, int windowDays,
-            OffsetDateTime asOf, String previousLabel, long openAlerts, List<CustomerDay> days) {
+            OffsetDateTime asOf, String previousLabel, long alerts, Double probabilityAlive,
+            List<CustomerDay> days) {
+    }
+
+    /**
+     * Sentiment beside clv's churn signal over the customers that have both: Pearson's r between their sentiment and
+     * P(alive), and the mean P(alive) of customers with and without an at-risk alert.
+     */
+    @RegisterForReflection
+    public record ChurnCorrelation(int customers, Double pearson, int atRiskCustomers,
+            Double meanProbabilityAliveAtRisk, Double meanProbabilityAliveNotAtRisk) {
     }
 
     /**

@@ -92,7 +92,7 @@ class SentimentApiTest {
     void noPersonalDataIsStoredInAnyLayerNorPublished() {
         String customer = "CUST-" + UUID.randomUUID();
         String secret = "My card " + CARD + " was charged twice, refund it to " + IBAN + " or mail " + EMAIL
-                + ". This is unacceptable.";
+                + ". This is unacceptable, I am closing my account.";
         promoted(as("service").contentType("application/x-ndjson")
                 .body(ndjson(chat("PII-CHAT-" + customer, customer, "Customer", "2026-11-20T09:00:00Z", secret)))
                 .when().post("/api/v1/sentiment/chats/batch").then()).body("accepted", equalTo(1));
@@ -193,7 +193,7 @@ class SentimentApiTest {
                         "Thanks, the new app is great and the staff were lovely!")))
                 .when().post("/api/v1/sentiment/chats/batch").then());
         as("cx-analyst").when().get("/api/v1/sentiment/customers/" + customer).then().statusCode(200)
-                .body("label", equalTo("positive")).body("openAlerts", equalTo(0));
+                .body("label", equalTo("positive")).body("alerts", equalTo(0));
 
         promoted(as("service").contentType("application/x-ndjson")
                 .body(ndjson(chat("M2-" + customer, customer, "Customer", "2026-11-12T09:00:00Z",
@@ -309,6 +309,15 @@ class SentimentApiTest {
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("[1].message", "[2].sender", "[3].message", "[4].message",
                         "[4].language", "[5].message"));
+        byte[] notUtf8 = ndjson(chat("B6-" + customer, customer, "Customer", "2026-11-20T09:00:00Z", "caf\u00e9 ok"))
+                .clone();
+        String line = new String(notUtf8, StandardCharsets.UTF_8);
+        int at = line.indexOf("caf") + 3;
+        notUtf8[line.substring(0, at).getBytes(StandardCharsets.UTF_8).length] = (byte) 0xC3;
+        notUtf8[line.substring(0, at).getBytes(StandardCharsets.UTF_8).length + 1] = (byte) 0x28; // not a continuation
+        as("service").contentType("application/x-ndjson").body(notUtf8)
+                .when().post("/api/v1/sentiment/chats/batch").then().statusCode(400)
+                .body("errors.field", hasItem("[0].message"));
         as("service").contentType("application/json").body("""
                 {"transcriptId":"BT-%1$s","callId":"C","customerId":"%1$s","startedAt":"2026-11-20T10:00:00Z",
                  "durationSeconds":60,"turns":[{"speaker":"Bot","offsetSeconds":0,"text":"hi"}]}""".formatted(customer))
@@ -344,6 +353,46 @@ class SentimentApiTest {
                 .statusCode(200).body("items.rule", containsInAnyOrder("turn-within-call", "customer-speaks"))
                 .body("items.field", containsInAnyOrder("turns", "turns"));
         as("cx-analyst").when().get("/api/v1/sentiment/documents/call/Q1-" + customer).then().statusCode(404);
+    }
+
+    @Test
+    void clvPredictionsBecomeChurnSignalsOnceAndPoisonGoesToTheDeadLetterTopic() {
+        String customer = "CUST-" + UUID.randomUUID();
+        promoted(as("service").contentType("application/x-ndjson")
+                .body(ndjson(chat("CV-" + customer, customer, "Customer", "2026-11-21T09:00:00Z",
+                        "Another fee charged to my account, this is awful and unfair.")))
+                .when().post("/api/v1/sentiment/chats/batch").then());
+        String first = UUID.randomUUID().toString();
+        publishPrediction(first, customer, 1, "0.200000");
+        publishPrediction(first, customer, 1, "0.200000");
+        KAFKA.send(topicPrefix + Topics.CLV_CUSTOMER_VALUE, customer, "{not json", java.util.Map.of(
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "clv-service",
+                "ce_type", EventCatalog.CLV_CUSTOMER_VALUE_PREDICTED.type(), "ce_subject", customer,
+                "content-type", "application/json"));
+        publishPrediction(UUID.randomUUID().toString(), customer, 2, "0.350000");
+        // same key, same partition: once version 2 is in, everything before it was processed
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> Double
+                .valueOf(0.35).equals(as("cx-analyst").when().get("/api/v1/sentiment/customers/" + customer).then()
+                        .extract().jsonPath().getObject("probabilityAlive", Double.class)));
+        as("cx-analyst").when().get("/api/v1/sentiment/customer-value/" + customer + "@1/history").then()
+                .statusCode(200).body("$", hasSize(1)).body("[0].sourceSystem", equalTo("clv-service"));
+        var dead = KAFKA.awaitRecords(topicPrefix + Topics.deadLetter("sentiment-service"),
+                r -> customer.equals(r.key()), 1, Duration.ofSeconds(120));
+        assertTrue(KafkaTestClient.header(dead.get(0), "dlq-reason").startsWith("unreadable event"),
+                () -> KafkaTestClient.header(dead.get(0), "dlq-reason"));
+        as("data-scientist").when().get("/api/v1/sentiment/churn-correlation").then().statusCode(200)
+                .body("customers", greaterThan(0)).body("atRiskCustomers", greaterThan(0));
+        as("marketing").when().get("/api/v1/sentiment/churn-correlation").then().statusCode(403);
+    }
+
+    private void publishPrediction(String eventId, String customer, int version, String probabilityAlive) {
+        KAFKA.send(topicPrefix + Topics.CLV_CUSTOMER_VALUE, customer, """
+                {"customerId":"%s","modelVersion":%d,"predictionDate":"2026-11-22","predictedClv12mo":120.5,
+                 "predictedClv36mo":300.1,"predictedClvLifetime":820.75,"decile":3,"probabilityAlive":%s,
+                 "expectedPurchases12mo":1.2}""".formatted(customer, version, probabilityAlive), java.util.Map.of(
+                "ce_specversion", "1.0", "ce_id", eventId, "ce_source", "clv-service",
+                "ce_type", EventCatalog.CLV_CUSTOMER_VALUE_PREDICTED.type(), "ce_subject", customer,
+                "ce_time", java.time.OffsetDateTime.now().toString(), "content-type", "application/json"));
     }
 
     @Test
