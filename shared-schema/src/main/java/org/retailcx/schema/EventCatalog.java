@@ -23,6 +23,9 @@ import org.retailcx.schema.sales.OpportunityClosedWon;
 import org.retailcx.schema.sales.OpportunityCreated;
 import org.retailcx.schema.sales.OpportunityStageChanged;
 import org.retailcx.schema.sales.ReferralConverted;
+import org.retailcx.schema.sentiment.CustomerAtRisk;
+import org.retailcx.schema.sentiment.CustomerSentimentChanged;
+import org.retailcx.schema.sentiment.TextScored;
 
 /** Every event type the suite publishes. Within a {@code v<n>} type, changes are additive only. */
 public final class EventCatalog {
@@ -90,6 +93,15 @@ public final class EventCatalog {
 
     public static final EventType<ActionRequested> JOURNEY_ACTION_REQUESTED = new EventType<>(
             "retailcx.journey.action.requested.v1", Topics.JOURNEY_ACTION, ActionRequested.class);
+    public static final EventType<CustomerAtRisk> SENTIMENT_CUSTOMER_AT_RISK = new EventType<>(
+            "retailcx.sentiment.customer.at-risk.v1", Topics.SENTIMENT_CUSTOMER, CustomerAtRisk.class);
+
+    public static final EventType<CustomerSentimentChanged> SENTIMENT_CUSTOMER_SENTIMENT_CHANGED = new EventType<>(
+            "retailcx.sentiment.customer.sentiment-changed.v1", Topics.SENTIMENT_CUSTOMER,
+            CustomerSentimentChanged.class);
+
+    public static final EventType<TextScored> SENTIMENT_TEXT_SCORED = new EventType<>(
+            "retailcx.sentiment.text.scored.v1", Topics.SENTIMENT_TEXT, TextScored.class);
 
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
@@ -97,7 +109,8 @@ public final class EventCatalog {
             CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED,
             RECOMMENDATION_MODEL_VERSION_TRAINED, RECOMMENDATION_CONVERTED, RECOMMENDATION_NEXT_BEST_ACTION_ISSUED,
             RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED,
-            JOURNEY_STAGE_ENTERED, JOURNEY_COMPLETED, JOURNEY_ABANDONED, JOURNEY_RECOVERED, JOURNEY_ACTION_REQUESTED);
+            JOURNEY_STAGE_ENTERED, JOURNEY_COMPLETED, JOURNEY_ABANDONED, JOURNEY_RECOVERED, JOURNEY_ACTION_REQUESTED,
+            SENTIMENT_CUSTOMER_AT_RISK, SENTIMENT_CUSTOMER_SENTIMENT_CHANGED, SENTIMENT_TEXT_SCORED);
 
     private EventCatalog() {
     }

@@ -31,6 +31,11 @@ public final class Topics {
 
     /** Actions journeys request (channel messages, next-best-action requests), keyed by customer id. */
     public static final String JOURNEY_ACTION = "retailcx.journey.action";
+    /** Customer sentiment events from sentiment-service (at risk, sentiment changed), keyed by customer id. */
+    public static final String SENTIMENT_CUSTOMER = "retailcx.sentiment.customer";
+
+    /** One event per analysed text (its score, for feature stores), keyed by customer id, else the text's id. */
+    public static final String SENTIMENT_TEXT = "retailcx.sentiment.text";
 
     private Topics() {
     }

@@ -169,10 +169,15 @@ public class BronzeWriter {
         }
 
         /**
-         * Adds one record; a value that does not fit its column becomes a field error ({@code prefix} names the
-         * record, e.g. "[3]."). @return true when a chunk is full and {@link #flush} should be called
+         * Adds one record, as the source's {@code beforeBronze} step leaves it; a value that does not fit its column
+         * becomes a field error ({@code prefix} names the record, e.g. "[3]."). @return true when a chunk is full and
+         * {@link #flush} should be called
          */
-        public boolean add(String prefix, String raw, T value) {
+        public boolean add(String prefix, String raw, T sent) {
+            T value = source.beforeBronze().apply(sent);
+            if (value != sent) {
+                raw = json(value);
+            }
             for (int c = 0; c < columns.length; c++) {
                 MedallionSource.Column<T> column = source.columns().get(c);
                 columns[c][size] = text(column.value().apply(value), shape.columns().get(c), prefix + column.field());

@@ -3,6 +3,7 @@ package org.retailcx.platform.medallion;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One feed a service ingests, declared once: the record type its API accepts, the bronze table it lands in, how the
@@ -16,14 +17,17 @@ import java.util.function.Function;
  * @param path the URL segment(s) under {@code /api/v1/<domain>/}, usually the name ("commissions/reported")
  * @param idField the record field holding the source's external id (named in 400 responses)
  * @param customerColumn the bronze column holding the customer id, recorded with quarantine entries (or null)
+ * @param beforeBronze applied to every record before anything of it is stored (e.g. redacting personal data from
+ *        free text); when it changes the record, bronze's payload is the changed record, not the body as sent
  */
 public record MedallionSource<T>(String name, String path, String table, Class<T> recordType, String idField,
         Function<T, String> idOf, List<Column<T>> columns, List<DataQualityRule> rules, Access access,
-        String defaultSourceSystem, String customerColumn) {
+        String defaultSourceSystem, String customerColumn, UnaryOperator<T> beforeBronze) {
 
     public MedallionSource {
         columns = List.copyOf(columns);
         rules = List.copyOf(rules);
+        beforeBronze = beforeBronze == null ? UnaryOperator.identity() : beforeBronze;
     }
 
     /**
@@ -81,6 +85,7 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
         private Access access;
         private String defaultSourceSystem = "api";
         private String customerColumn;
+        private UnaryOperator<T> beforeBronze;
 
         private Builder(String name, Class<T> recordType) {
             this.name = name;
@@ -130,12 +135,17 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
             return this;
         }
 
+        public Builder<T> beforeBronze(UnaryOperator<T> beforeBronze) {
+            this.beforeBronze = beforeBronze;
+            return this;
+        }
+
         public MedallionSource<T> build() {
             if (table == null || idOf == null || access == null || columns.isEmpty()) {
                 throw new IllegalStateException("source " + name + " needs a table, an id, columns and access");
             }
             return new MedallionSource<>(name, path, table, recordType, idField, idOf, columns, rules, access,
-                    defaultSourceSystem, customerColumn);
+                    defaultSourceSystem, customerColumn, beforeBronze);
         }
     }
 }
