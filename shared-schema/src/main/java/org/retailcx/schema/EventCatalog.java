@@ -5,6 +5,9 @@ import java.util.Optional;
 
 import org.retailcx.schema.clv.CustomerValueDecileChanged;
 import org.retailcx.schema.clv.CustomerValuePredicted;
+import org.retailcx.schema.ml.ModelVersionTrained;
+import org.retailcx.schema.personalization.ModelAliasMoved;
+import org.retailcx.schema.personalization.ModelVersionRegistered;
 import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
@@ -52,10 +55,26 @@ public final class EventCatalog {
             "retailcx.clv.customer-value.decile-changed.v1", Topics.CLV_CUSTOMER_VALUE,
             CustomerValueDecileChanged.class);
 
+    public static final EventType<ModelVersionTrained> SALES_MODEL_VERSION_TRAINED = new EventType<>(
+            "retailcx.sales.model-version.trained.v1", Topics.SALES_MODEL_VERSION, ModelVersionTrained.class);
+
+    public static final EventType<ModelVersionTrained> CLV_MODEL_VERSION_TRAINED = new EventType<>(
+            "retailcx.clv.model-version.trained.v1", Topics.CLV_MODEL_VERSION, ModelVersionTrained.class);
+
+    public static final EventType<ModelVersionRegistered> PERSONALIZATION_MODEL_VERSION_REGISTERED = new EventType<>(
+            "retailcx.personalization.model-version.registered.v1", Topics.PERSONALIZATION_MODEL_VERSION,
+            ModelVersionRegistered.class);
+
+    public static final EventType<ModelAliasMoved> PERSONALIZATION_MODEL_ALIAS_MOVED = new EventType<>(
+            "retailcx.personalization.model-version.alias-moved.v1", Topics.PERSONALIZATION_MODEL_VERSION,
+            ModelAliasMoved.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
-            CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED);
+            CLV_CUSTOMER_VALUE_PREDICTED, CLV_CUSTOMER_VALUE_DECILE_CHANGED,
+            SALES_MODEL_VERSION_TRAINED, CLV_MODEL_VERSION_TRAINED,
+            PERSONALIZATION_MODEL_VERSION_REGISTERED, PERSONALIZATION_MODEL_ALIAS_MOVED);
 
     private EventCatalog() {
     }

@@ -18,6 +18,15 @@ public final class Topics {
     /** Customer value predictions and decile changes from clv-service, keyed by customer id. */
     public static final String CLV_CUSTOMER_VALUE = "retailcx.clv.customer-value";
 
+    /** Model versions sales-service trains (lead scoring), keyed by model id. */
+    public static final String SALES_MODEL_VERSION = "retailcx.sales.model-version";
+
+    /** Model versions clv-service trains (CLV), keyed by model id. */
+    public static final String CLV_MODEL_VERSION = "retailcx.clv.model-version";
+
+    /** The model registry's versions and aliases, keyed by model id. */
+    public static final String PERSONALIZATION_MODEL_VERSION = "retailcx.personalization.model-version";
+
     private Topics() {
     }
 
