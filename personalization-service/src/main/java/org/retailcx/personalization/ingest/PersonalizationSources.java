@@ -18,14 +18,16 @@ import org.retailcx.platform.medallion.MedallionSource;
 import org.retailcx.platform.medallion.MedallionSource.Access;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.EventJson;
 import org.retailcx.schema.EventType;
 import org.retailcx.schema.clv.CustomerValuePredicted;
 import org.retailcx.schema.ml.ModelVersionTrained;
 import org.retailcx.schema.sales.LeadScored;
 
 /**
- * What personalization-service ingests: model versions for the registry and predictions for the prediction store,
- * from the API and from the events of the services that train and run the suite's own models.
+ * What personalization-service ingests: model versions for the registry, predictions for the prediction store and
+ * feature values for the feature store, from the API and from the events of the services that train and run the
+ * suite's own models.
  */
 @ApplicationScoped
 public class PersonalizationSources implements MedallionDomain {
@@ -96,6 +98,39 @@ public class PersonalizationSources implements MedallionDomain {
                     of("model_runtime_ms", PredictionRecord::modelRuntimeMs))
             .build();
 
+    /** Feature pipelines write values; data scientists may backfill a batch. */
+    static final Access FEATURES = Access.of(Set.of(Roles.SERVICE, Roles.ADMIN),
+            Set.of(Roles.SERVICE, Roles.DATA_SCIENTIST, Roles.ADMIN), Set.of(Roles.DATA_SCIENTIST, Roles.ADMIN));
+
+    public static final MedallionSource<FeatureValueRecord> FEATURE_VALUES = MedallionSource
+            .of("features", FeatureValueRecord.class)
+            .table("bronze.retail_ml_features").id("featureId", FeatureValueRecord::featureId)
+            .access(FEATURES).defaultSourceSystem("api").customerColumn("customer_id")
+            .rules(List.of(
+                    new DataQualityRule("feature-defined", "featureName", """
+                            not exists (select 1 from silver.ml_feature_definition d
+                                where d.feature_name = b.feature_name)""",
+                            "'feature ' || b.feature_name || ' is not defined'"),
+                    new DataQualityRule("value-type", "featureValue", """
+                            exists (select 1 from silver.ml_feature_definition d where d.feature_name = b.feature_name
+                                and d.value_type <> jsonb_typeof(b.feature_value))""",
+                            "'featureValue is a ' || jsonb_typeof(b.feature_value) || ', feature ' || b.feature_name"
+                                    + " || ' holds a ' || (select d.value_type from silver.ml_feature_definition d"
+                                    + " where d.feature_name = b.feature_name)"),
+                    new DataQualityRule("timestamp-not-in-future", "featureTimestamp", "b.feature_timestamp > now()",
+                            "'featureTimestamp ' || b.feature_timestamp || ' is in the future'")))
+            .columns(of("feature_id", FeatureValueRecord::featureId),
+                    of("customer_id", FeatureValueRecord::customerId),
+                    of("feature_name", FeatureValueRecord::featureName),
+                    // as a JSON tree, so that a string value is written as a JSON string, not read as JSON text
+                    of("feature_value", f -> EventJson.mapper().valueToTree(f.featureValue())),
+                    of("feature_timestamp", FeatureValueRecord::featureTimestamp),
+                    of("feature_version", FeatureValueRecord::featureVersion),
+                    of("feature_type", FeatureValueRecord::featureType),
+                    of("data_source", FeatureValueRecord::dataSource),
+                    of("calculation_logic", FeatureValueRecord::calculationLogic))
+            .build();
+
     static EventSource<?, ?> trained(EventType<ModelVersionTrained> type, String sourceSystem) {
         return new EventSource<>(type, MODEL_VERSIONS, sourceSystem, t -> new ModelVersionRecord(t.modelId(),
                 t.name(), t.modelType(), t.version(), t.trainedAt(), t.trainingDatasetId(), t.codeVersion(),
@@ -138,7 +173,7 @@ public class PersonalizationSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(MODEL_VERSIONS, PREDICTIONS_SOURCE);
+        return List.of(MODEL_VERSIONS, PREDICTIONS_SOURCE, FEATURE_VALUES);
     }
 
     @Override
