@@ -257,6 +257,14 @@ class ModelRegistryAndPredictionsTest {
                 .body("[0].predictionTimestamp", equalTo("2026-11-23T00:00:00Z"));
         as("marketing").when().get(API + "/customers/" + customer + "/predictions/history").then()
                 .body("items[0].featureValues.decile", equalTo(9));
+        // and as features, in the online store
+        as("service").queryParam("names", "clv_decile,clv_probability_alive,clv_predicted_lifetime_value")
+                .when().get(API + "/customers/" + customer + "/features").then().statusCode(200)
+                .body("features.clv_decile", equalTo(9)).body("features.clv_probability_alive", equalTo(0.91f))
+                .body("features.clv_predicted_lifetime_value", equalTo(2210.05f))
+                .body("eventTimes.clv_decile", equalTo("2026-11-23T00:00:00Z"));
+        as("service").queryParam("names", "lead_score").when().get(API + "/customers/lead:" + lead + "/features")
+                .then().statusCode(200).body("features.lead_score", equalTo(0.8125f));
         as("data-scientist").queryParam("customerId", "lead:" + lead + "-early").when().get(API + "/quarantine")
                 .then().body("items", hasSize(1)).body("items[0].rule", equalTo("model-version-registered"))
                 .body("items[0].sourceSystem", equalTo("sales-service"));
