@@ -14,6 +14,8 @@ import org.retailcx.schema.journey.JourneyAbandoned;
 import org.retailcx.schema.journey.JourneyCompleted;
 import org.retailcx.schema.journey.JourneyRecovered;
 import org.retailcx.schema.journey.StageEntered;
+import org.retailcx.schema.personalization.ModelAliasMoved;
+import org.retailcx.schema.personalization.ModelVersionRegistered;
 import org.retailcx.schema.sales.CommissionCalculated;
 import org.retailcx.schema.sales.LeadConverted;
 import org.retailcx.schema.sales.LeadCreated;
@@ -79,6 +81,7 @@ public final class EventCatalog {
     public static final EventType<NextBestActionAccepted> RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED = new EventType<>(
             "retailcx.recommendation.next-best-action.accepted.v1", Topics.RECOMMENDATION_NEXT_BEST_ACTION,
             NextBestActionAccepted.class);
+
     public static final EventType<StageEntered> JOURNEY_STAGE_ENTERED = new EventType<>(
             "retailcx.journey.instance.stage-entered.v1", Topics.JOURNEY_INSTANCE, StageEntered.class);
 
@@ -93,6 +96,7 @@ public final class EventCatalog {
 
     public static final EventType<ActionRequested> JOURNEY_ACTION_REQUESTED = new EventType<>(
             "retailcx.journey.action.requested.v1", Topics.JOURNEY_ACTION, ActionRequested.class);
+
     public static final EventType<CustomerAtRisk> SENTIMENT_CUSTOMER_AT_RISK = new EventType<>(
             "retailcx.sentiment.customer.at-risk.v1", Topics.SENTIMENT_CUSTOMER, CustomerAtRisk.class);
 
@@ -103,6 +107,20 @@ public final class EventCatalog {
     public static final EventType<TextScored> SENTIMENT_TEXT_SCORED = new EventType<>(
             "retailcx.sentiment.text.scored.v1", Topics.SENTIMENT_TEXT, TextScored.class);
 
+    public static final EventType<ModelVersionTrained> SALES_MODEL_VERSION_TRAINED = new EventType<>(
+            "retailcx.sales.model-version.trained.v1", Topics.SALES_MODEL_VERSION, ModelVersionTrained.class);
+
+    public static final EventType<ModelVersionTrained> CLV_MODEL_VERSION_TRAINED = new EventType<>(
+            "retailcx.clv.model-version.trained.v1", Topics.CLV_MODEL_VERSION, ModelVersionTrained.class);
+
+    public static final EventType<ModelVersionRegistered> PERSONALIZATION_MODEL_VERSION_REGISTERED = new EventType<>(
+            "retailcx.personalization.model-version.registered.v1", Topics.PERSONALIZATION_MODEL_VERSION,
+            ModelVersionRegistered.class);
+
+    public static final EventType<ModelAliasMoved> PERSONALIZATION_MODEL_ALIAS_MOVED = new EventType<>(
+            "retailcx.personalization.model-version.alias-moved.v1", Topics.PERSONALIZATION_MODEL_VERSION,
+            ModelAliasMoved.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
@@ -110,7 +128,9 @@ public final class EventCatalog {
             RECOMMENDATION_MODEL_VERSION_TRAINED, RECOMMENDATION_CONVERTED, RECOMMENDATION_NEXT_BEST_ACTION_ISSUED,
             RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED,
             JOURNEY_STAGE_ENTERED, JOURNEY_COMPLETED, JOURNEY_ABANDONED, JOURNEY_RECOVERED, JOURNEY_ACTION_REQUESTED,
-            SENTIMENT_CUSTOMER_AT_RISK, SENTIMENT_CUSTOMER_SENTIMENT_CHANGED, SENTIMENT_TEXT_SCORED);
+            SENTIMENT_CUSTOMER_AT_RISK, SENTIMENT_CUSTOMER_SENTIMENT_CHANGED, SENTIMENT_TEXT_SCORED,
+            SALES_MODEL_VERSION_TRAINED, CLV_MODEL_VERSION_TRAINED,
+            PERSONALIZATION_MODEL_VERSION_REGISTERED, PERSONALIZATION_MODEL_ALIAS_MOVED);
 
     private EventCatalog() {
     }

@@ -26,16 +26,27 @@ public final class Topics {
 
     /** Next-best-actions issued and accepted, keyed by customer id. */
     public static final String RECOMMENDATION_NEXT_BEST_ACTION = "retailcx.recommendation.next-best-action";
+
     /** Journey instance lifecycle (stage entered, completed, abandoned, recovered), keyed by customer id. */
     public static final String JOURNEY_INSTANCE = "retailcx.journey.instance";
 
     /** Actions journeys request (channel messages, next-best-action requests), keyed by customer id. */
     public static final String JOURNEY_ACTION = "retailcx.journey.action";
+
     /** Customer sentiment events from sentiment-service (at risk, sentiment changed), keyed by customer id. */
     public static final String SENTIMENT_CUSTOMER = "retailcx.sentiment.customer";
 
     /** One event per analysed text (its score, for feature stores), keyed by customer id, else the text's id. */
     public static final String SENTIMENT_TEXT = "retailcx.sentiment.text";
+
+    /** Model versions sales-service trains (lead scoring), keyed by model id. */
+    public static final String SALES_MODEL_VERSION = "retailcx.sales.model-version";
+
+    /** Model versions clv-service trains (CLV), keyed by model id. */
+    public static final String CLV_MODEL_VERSION = "retailcx.clv.model-version";
+
+    /** The model registry's versions and aliases, keyed by model id. */
+    public static final String PERSONALIZATION_MODEL_VERSION = "retailcx.personalization.model-version";
 
     private Topics() {
     }
