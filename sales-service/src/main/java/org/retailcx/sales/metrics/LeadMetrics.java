@@ -45,7 +45,8 @@ public class LeadMetrics {
 
     /**
      * Golden leads created in the period, how many were qualified, reached an opportunity and were won. Rep, team and
-     * territory are the lead's rep as of the lead's creation (SCD2), product the opportunity's (else the lead's).
+     * territory are the lead's rep's current ones (rollUp=at-date: as of the lead's creation), product the
+     * opportunity's (else the lead's).
      */
     public Uni<Funnel> funnel(MetricFilter filter) {
         MetricFilter.Condition where = filter.condition(new MetricFilter.Columns("f.lead_created_date", "f.rep_id",
@@ -59,9 +60,7 @@ public class LeadMetrics {
                 from gold.fact_sales_conversions f
                 join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
                 join gold.dim_product p on p.product_key = f.product_key
-                left join gold.dim_sales_rep r on r.rep_key = f.rep_key
-                left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                where """ + " " + where.sql())
+                """ + filter.repJoin("f.rep_key") + " where " + where.sql())
                 .execute(Tuple.from(where.params()))
                 .map(rows -> {
                     Row r = rows.iterator().next();
@@ -84,7 +83,8 @@ public class LeadMetrics {
     }
 
     /**
-     * Activities in the period by rep, type and outcome; team and territory are the rep's on the activity date. Whole
+     * Activities in the period by rep, type and outcome; team and territory are the rep's current ones
+     * (rollUp=at-date: on the activity date). Whole
      * months come from {@code gold.fact_sales_activity_monthly}, the partial months at the period's edges from the fact.
      */
     public Uni<Activities> activities(MetricFilter filter) {
@@ -121,9 +121,7 @@ public class LeadMetrics {
                        sum(c.duration_minutes)::bigint
                 from cells c
                 join gold.dim_activity_type at on at.activity_type_key = c.activity_type_key
-                left join gold.dim_sales_rep r on r.rep_key = c.rep_key
-                left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                where """ + " " + where.sql() + """
+                """ + filter.repJoin("c.rep_key") + " where " + where.sql() + """
 
                 group by 1, 2, 3 order by 1, 2, 3""")
                 .execute(Tuple.from(params))
