@@ -22,10 +22,14 @@ public class LeadMetrics {
     public record Stage(String stage, long count, Double rateFromPrevious, Double rateFromLeads) {
     }
 
+    /**
+     * The cohort funnel of the leads created in the period, and beside it the CRM's plain lead conversion rate:
+     * converted leads (status Converted or an opportunity) ÷ all leads created in the period.
+     */
     @RegisterForReflection
     public record Funnel(LocalDate from, LocalDate to, long leads, long qualified, long opportunities, long won,
             long wonCustomers, List<Stage> stages, Double avgDaysLeadToOpportunity, Double avgDaysOpportunityToWon,
-            Double avgDaysLeadToWon) {
+            Double avgDaysLeadToWon, long converted, Double leadConversionRate) {
     }
 
     @RegisterForReflection
@@ -56,8 +60,10 @@ public class LeadMetrics {
                        count(*) filter (where f.opportunity_id is not null), count(*) filter (where f.won_date is not null),
                        count(distinct f.customer_id) filter (where f.won_date is not null),
                        avg(f.days_lead_to_opportunity)::float8, avg(f.days_opportunity_to_won)::float8,
-                       avg(f.days_lead_to_won)::float8
+                       avg(f.days_lead_to_won)::float8,
+                       count(*) filter (where f.opportunity_id is not null or g.qualification_status = 'Converted')
                 from gold.fact_sales_conversions f
+                join silver.retail_sales_lead_golden g on g.golden_lead_id = f.golden_lead_id
                 join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
                 join gold.dim_product p on p.product_key = f.product_key
                 """ + filter.repJoin("f.rep_key") + " where " + where.sql())
@@ -73,7 +79,8 @@ public class LeadMetrics {
                             stage("opportunities", opportunities, qualified, leads),
                             stage("won", won, opportunities, leads));
                     return new Funnel(filter.fromDate(), filter.toDate(), leads, qualified, opportunities, won,
-                            r.getLong(4), stages, r.getDouble(5), r.getDouble(6), r.getDouble(7));
+                            r.getLong(4), stages, r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getLong(8),
+                            leads == 0 ? null : (double) r.getLong(8) / leads);
                 });
     }
 
