@@ -145,6 +145,9 @@ class SalesAuditTest {
         deal("C3", "Z2", c, "Web Form", v("2026-07-01", "Negotiation", 12000, "2026-12-15"));
         deal("C5", "Z3", c, "Web Form", v("2026-07-02", "Qualification", 9000, "2026-08-31"),
                 v("2026-08-25", LOST, 9000, "2026-08-31"));
+        // A lead's deal won and cancelled 20 days later: clawed back, and not a won lead in the funnel.
+        deal("C6", "Z4", c, "Event", v("2026-07-03", "Proposal", 6000, "2026-08-31"),
+                v("2026-08-10", WON, 6000, "2026-08-31"), v("2026-08-30", LOST, 6000, "2026-08-31"));
 
         // Delivery 1: everything dated before April, newest first. Delivery 2: the rest but B3's cancellation,
         // newest first. Delivery 3: B3's cancellation.
@@ -385,14 +388,19 @@ class SalesAuditTest {
                 "select email from bronze.retail_sales_leads where lead_id = $1", disqualified).get(0).getString(0),
                 "trimmed before the shape check, stored trimmed");
 
-        // Funnel of rep C's leads in 2026: the merged lead, a new one, a converted one and one with an opportunity.
+        // Funnel of rep C's leads in 2026: the merged lead, a new one, one Converted by status and two with an
+        // opportunity (C3 open; C6 won, then cancelled).
+        List<Deal> leadDeals = List.of(deal("C3"), deal("C6"));
+        long all = 5;
+        long converted = 1 + leadDeals.size();
+        long wonNow = leadDeals.stream().filter(Deal::isWonNow).count();
+        assertEquals(1, leadDeals.stream().filter(d -> d.wonOn() != null).count(), "one of them was won once");
         JsonPath funnel = metric("lead-conversion", Map.of("period", "2026", "repId", c.id()));
-        long all = 4;
-        long converted = 2;
         assertEquals(all, funnel.getLong("leads"));
         assertEquals(converted, funnel.getLong("converted"));
         assertEquals((double) converted / all, funnel.getDouble("leadConversionRate"));
-        assertEquals(1, funnel.getLong("opportunities"));
+        assertEquals(leadDeals.size(), funnel.getLong("opportunities"));
+        assertEquals(wonNow, funnel.getLong("won"), "won means won now");
     }
 
     // --- the organisation ---
@@ -427,7 +435,8 @@ class SalesAuditTest {
                     "ownerId", shape.rep().id(), "stage", x.stage(), "amount", x.amount(), "currency", "EUR",
                     "productInterest", "loan", "leadSource", shape.leadSource(), "expectedCloseDate", x.expectedClose(),
                     "createdDate", shape.created().toString(), "lossReason", x.stage().equals(LOST) ? "Cancelled" : null,
-                    "leadId", shape.id().equals(ids.get("C3")) ? "AUD-LEAD-OPP-" + plan : null,
+                    "leadId", shape.id().equals(ids.get("C3")) ? "AUD-LEAD-OPP-" + plan
+                            : shape.id().equals(ids.get("C6")) ? "AUD-LEAD-WON-" + plan : null,
                     "updatedAt", x.day() + "T10:00:00Z")));
         }
         promoted(SalesTestApi.postBatch("opportunities", records));
@@ -444,7 +453,8 @@ class SalesAuditTest {
                 lead(working, "Branch", "Working", null, "2026-02-01", clean),
                 lead(unique("AUD-LEAD"), "Event", "New", null, "2026-02-01", null),
                 lead(unique("AUD-LEAD"), "Call Center", "Converted", null, "2026-03-01", null),
-                lead("AUD-LEAD-OPP-" + plan, "Web Form", "Working", null, "2026-04-01", null))));
+                lead("AUD-LEAD-OPP-" + plan, "Web Form", "Working", null, "2026-04-01", null),
+                lead("AUD-LEAD-WON-" + plan, "Event", "Working", null, "2026-05-01", null))));
         leads = Map.of("duplicate", List.of(disqualified, working), "email", List.of(spaced, clean));
     }
 
