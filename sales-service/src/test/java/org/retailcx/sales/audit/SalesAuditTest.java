@@ -1,7 +1,6 @@
 package org.retailcx.sales.audit;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +14,6 @@ import static org.retailcx.sales.audit.AuditOrganisation.LOST;
 import static org.retailcx.sales.audit.AuditOrganisation.WON;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.retailcx.sales.SalesTestApi;
@@ -45,7 +42,6 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -103,8 +99,8 @@ class SalesAuditTest {
         a = new Rep(unique("REP-A"), new BigDecimal("365000"));
         b = new Rep(unique("REP-B"), new BigDecimal("182500"));
         c = new Rep(unique("REP-C"), new BigDecimal("73000"));
-        promoted(SalesTestApi.postBatch("reps", List.of(rep(a, north, "2020-01-01"), rep(b, north, "2020-01-01"),
-                rep(b, south, "2026-07-01"), rep(c, south, "2020-01-01"))));
+        SalesTestApi.promoted(SalesTestApi.postBatch("reps", List.of(rep(a, north, "2020-01-01"),
+                rep(b, north, "2020-01-01"), rep(b, south, "2026-07-01"), rep(c, south, "2020-01-01"))));
 
         ids = new HashMap<>();
         // Rep A, Q1 (quota 90,000): 50,000 + 8,000, then 40,000 crosses 100 % (32,000 at ×1, 8,000 at ×1.5), a
@@ -177,6 +173,11 @@ class SalesAuditTest {
             }
             Expected e = expected.get(d.id());
             assertEquals(e.net(), net(d.id()), () -> d.id() + " " + e);
+            if (ledger(d.id()).isEmpty()) {
+                // Won and clawed back within one delivery: there was never anything to book.
+                assertEquals(true, d.clawedBack(), d.id());
+                continue;
+            }
             assertEquals(e.type(), currentType(d.id()), d.id());
         }
         // The figures, which the auditor's arithmetic must also give.
@@ -248,7 +249,9 @@ class SalesAuditTest {
                 continue;
             }
             String key = d.id() + " " + e.type();
-            String want = d.id().equals(ids.get("A3")) ? "amount-mismatch"
+            // A deal whose ledger never held a line (won and clawed back in one delivery) has nothing to reconcile.
+            String want = ledger(d.id()).isEmpty() ? null
+                    : d.id().equals(ids.get("A3")) ? "amount-mismatch"
                     : d.id().equals(ids.get("B2")) ? "missing-in-compensation-system" : "matched";
             assertEquals(want, status.get(key), key);
         }
@@ -439,7 +442,7 @@ class SalesAuditTest {
                             : shape.id().equals(ids.get("C6")) ? "AUD-LEAD-WON-" + plan : null,
                     "updatedAt", x.day() + "T10:00:00Z")));
         }
-        promoted(SalesTestApi.postBatch("opportunities", records));
+        SalesTestApi.promoted(SalesTestApi.postBatch("opportunities", records));
     }
 
     private static void loadLeads() {
@@ -448,7 +451,7 @@ class SalesAuditTest {
         String clean = "ana.audit" + u + "@example.com";
         String disqualified = unique("AUD-LEAD");
         String working = unique("AUD-LEAD");
-        promoted(SalesTestApi.postBatch("leads", List.of(
+        SalesTestApi.promoted(SalesTestApi.postBatch("leads", List.of(
                 lead(disqualified, "Web Form", "Disqualified", "No budget", "2026-01-10", spaced),
                 lead(working, "Branch", "Working", null, "2026-02-01", clean),
                 lead(unique("AUD-LEAD"), "Event", "New", null, "2026-02-01", null),
@@ -468,26 +471,10 @@ class SalesAuditTest {
 
     private static void report(Rep rep, String opportunity, String type, BigDecimal amount, LocalDate quarter) {
         String id = unique("AUD-COM");
-        promoted(SalesTestApi.putRecord("commissions/reported", id, toJson(fields("commissionId", id, "repId", rep.id(),
+        SalesTestApi.promoted(SalesTestApi.putRecord("commissions/reported", id, toJson(fields("commissionId", id,
+                "repId", rep.id(),
                 "opportunityId", opportunity, "commissionType", type, "amount", amount, "currency", "EUR",
                 "period", quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1), "paid", true))));
-    }
-
-    /**
-     * A write's receipt once silver and gold hold it: the call waits for promotion up to the service's limit and
-     * answers 202 when the loaded machine took longer, so then the batch receipt is polled (generous deadline).
-     */
-    private static void promoted(ValidatableResponse write) {
-        JsonPath receipt = write.statusCode(anyOf(equalTo(200), equalTo(202))).extract().jsonPath();
-        String batchId = receipt.getString("batchId");
-        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !"accepted".equals(batch(batchId).getString("status")));
-        assertEquals("promoted", batch(batchId).getString("status"));
-    }
-
-    private static JsonPath batch(String batchId) {
-        return given().header("Authorization", TestTokens.bearer("admin"))
-                .when().get("/api/v1/sales/batches/" + batchId).then().statusCode(200).extract().jsonPath();
     }
 
     // --- reading the service ---
