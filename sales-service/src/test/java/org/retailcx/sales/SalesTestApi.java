@@ -1,6 +1,8 @@
 package org.retailcx.sales;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.retailcx.schema.EventJson;
 import org.retailcx.testing.TestTokens;
 
@@ -64,6 +67,23 @@ public final class SalesTestApi {
         return given().header("Authorization", TestTokens.bearer("service")).contentType("application/x-ndjson")
                 .body(String.join("\n", jsonRecords).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/sales/" + source + "/batch").then();
+    }
+
+    /**
+     * Waits until a write's batch has reached silver and gold. A write waits for promotion up to the service's limit
+     * and answers 202 when the loaded machine took longer; then the batch receipt is polled (generous deadline).
+     * Either way the batch must end promoted.
+     */
+    public static ValidatableResponse promoted(ValidatableResponse write) {
+        String batchId = write.statusCode(anyOf(equalTo(200), equalTo(202))).extract().jsonPath().getString("batchId");
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !"accepted".equals(receipt(batchId).extract().jsonPath().getString("status")));
+        return receipt(batchId).body("status", equalTo("promoted"));
+    }
+
+    private static ValidatableResponse receipt(String batchId) {
+        return given().header("Authorization", TestTokens.bearer("admin"))
+                .when().get("/api/v1/sales/batches/" + batchId).then().statusCode(200);
     }
 
     public static List<Row> rows(Pool pool, String sql, Object... params) {

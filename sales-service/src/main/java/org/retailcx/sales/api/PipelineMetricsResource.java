@@ -44,10 +44,11 @@ public class PipelineMetricsResource {
     @GET
     @Path("/pipeline")
     @Operation(summary = "Open pipeline by stage: count, total and probability-weighted",
-            description = "Now (a period filters on expected close date), or as of the end of a snapshot date from "
-                    + "fact_sales_pipeline_daily (take past dates with POST /api/v1/sales/pipeline/snapshots)")
+            description = "Now, or as of the end (UTC) of a past day, computed from the change history by the rule "
+                    + "the daily snapshots follow, whether or not that day's snapshot was taken; a period filters on "
+                    + "the expected close date (as of then); a future asOf answers 400")
     public Uni<Pipeline> pipeline(@BeanParam MetricFilter filter,
-            @QueryParam("asOf") @Parameter(description = "Snapshot date, ISO; omit for now") String asOf) {
+            @QueryParam("asOf") @Parameter(description = "A past day, ISO; omit for now") String asOf) {
         return metrics.pipeline(filter, asOf == null ? null : date("asOf", asOf));
     }
 

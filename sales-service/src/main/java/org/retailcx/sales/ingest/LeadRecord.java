@@ -38,4 +38,8 @@ public record LeadRecord(
         @Size(max = 128) String convertedOpportunityId,
         Map<String, Object> attributes,
         OffsetDateTime updatedAt) {
+
+    public LeadRecord {
+        email = Emails.trimmed(email);
+    }
 }

@@ -25,4 +25,8 @@ public record ReferralRecord(
         LocalDate referralDate,
         LocalDate conversionDate,
         OffsetDateTime updatedAt) {
+
+    public ReferralRecord {
+        referredEmail = Emails.trimmed(referredEmail);
+    }
 }

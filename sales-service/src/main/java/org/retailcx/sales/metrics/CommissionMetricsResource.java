@@ -36,10 +36,6 @@ public class CommissionMetricsResource {
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-    /** The rep's current organisation, for the team and territory filters. */
-    private static final String REP_ORG = """
-            left join gold.dim_sales_rep r on r.rep_id = %s and r.is_current
-            left join gold.dim_sales_territory t on t.territory_id = r.territory_id""";
 
     private final Pool pool;
 
@@ -52,7 +48,8 @@ public class CommissionMetricsResource {
     @Operation(summary = "Commission per rep: earned (incl. adjustments), clawed back, net, as reported by the "
             + "compensation system, paid as reported, and the discrepancy (net − reported). Engine lines count on "
             + "their date (win date; reversal date for clawbacks), reported ones on their period's first day; team "
-            + "and territory are the rep's current ones; product narrows the engine's lines only")
+            + "and territory are the rep's current ones (rollUp=at-date: on the line's date); product narrows the "
+            + "engine's lines only")
     public Uni<CommissionsPerRep> commissions(@BeanParam MetricFilter filter) {
         MetricFilter.Condition lines = filter.condition(new MetricFilter.Columns("l.line_date", "l.rep_id", "r.team",
                 "t.path", "l.product", null), 1);
@@ -74,8 +71,8 @@ public class CommissionMetricsResource {
                 select coalesce(k.rep_id, p.rep_id) as rep_id, coalesce(k.earned, 0), coalesce(k.clawed_back, 0),
                        coalesce(p.reported, 0), coalesce(p.paid, 0)
                 from computed k full join reported p on p.rep_id = k.rep_id
-                order by 1""".formatted(REP_ORG.formatted("l.rep_id"), lines.sql(), REP_ORG.formatted("c.rep_id"),
-                reported.sql()))
+                order by 1""".formatted(filter.repJoin("l.rep_id", "l.line_date"), lines.sql(),
+                filter.repJoin("c.rep_id", "c.period_start"), reported.sql()))
                 .execute(Tuple.from(params))
                 .map(rows -> {
                     List<RepCommission> reps = new ArrayList<>();

@@ -22,10 +22,14 @@ public class LeadMetrics {
     public record Stage(String stage, long count, Double rateFromPrevious, Double rateFromLeads) {
     }
 
+    /**
+     * The cohort funnel of the leads created in the period, and beside it the CRM's plain lead conversion rate:
+     * converted leads (status Converted or an opportunity) ÷ all leads created in the period.
+     */
     @RegisterForReflection
     public record Funnel(LocalDate from, LocalDate to, long leads, long qualified, long opportunities, long won,
             long wonCustomers, List<Stage> stages, Double avgDaysLeadToOpportunity, Double avgDaysOpportunityToWon,
-            Double avgDaysLeadToWon) {
+            Double avgDaysLeadToWon, long converted, Double leadConversionRate) {
     }
 
     @RegisterForReflection
@@ -45,7 +49,8 @@ public class LeadMetrics {
 
     /**
      * Golden leads created in the period, how many were qualified, reached an opportunity and were won. Rep, team and
-     * territory are the lead's rep as of the lead's creation (SCD2), product the opportunity's (else the lead's).
+     * territory are the lead's rep's current ones (rollUp=at-date: as of the lead's creation), product the
+     * opportunity's (else the lead's).
      */
     public Uni<Funnel> funnel(MetricFilter filter) {
         MetricFilter.Condition where = filter.condition(new MetricFilter.Columns("f.lead_created_date", "f.rep_id",
@@ -55,13 +60,13 @@ public class LeadMetrics {
                        count(*) filter (where f.opportunity_id is not null), count(*) filter (where f.won_date is not null),
                        count(distinct f.customer_id) filter (where f.won_date is not null),
                        avg(f.days_lead_to_opportunity)::float8, avg(f.days_opportunity_to_won)::float8,
-                       avg(f.days_lead_to_won)::float8
+                       avg(f.days_lead_to_won)::float8,
+                       count(*) filter (where f.opportunity_id is not null or g.qualification_status = 'Converted')
                 from gold.fact_sales_conversions f
+                join silver.retail_sales_lead_golden g on g.golden_lead_id = f.golden_lead_id
                 join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
                 join gold.dim_product p on p.product_key = f.product_key
-                left join gold.dim_sales_rep r on r.rep_key = f.rep_key
-                left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                where """ + " " + where.sql())
+                """ + filter.repJoin("f.rep_key") + " where " + where.sql())
                 .execute(Tuple.from(where.params()))
                 .map(rows -> {
                     Row r = rows.iterator().next();
@@ -74,7 +79,8 @@ public class LeadMetrics {
                             stage("opportunities", opportunities, qualified, leads),
                             stage("won", won, opportunities, leads));
                     return new Funnel(filter.fromDate(), filter.toDate(), leads, qualified, opportunities, won,
-                            r.getLong(4), stages, r.getDouble(5), r.getDouble(6), r.getDouble(7));
+                            r.getLong(4), stages, r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getLong(8),
+                            leads == 0 ? null : (double) r.getLong(8) / leads);
                 });
     }
 
@@ -84,7 +90,8 @@ public class LeadMetrics {
     }
 
     /**
-     * Activities in the period by rep, type and outcome; team and territory are the rep's on the activity date. Whole
+     * Activities in the period by rep, type and outcome; team and territory are the rep's current ones
+     * (rollUp=at-date: on the activity date). Whole
      * months come from {@code gold.fact_sales_activity_monthly}, the partial months at the period's edges from the fact.
      */
     public Uni<Activities> activities(MetricFilter filter) {
@@ -121,9 +128,7 @@ public class LeadMetrics {
                        sum(c.duration_minutes)::bigint
                 from cells c
                 join gold.dim_activity_type at on at.activity_type_key = c.activity_type_key
-                left join gold.dim_sales_rep r on r.rep_key = c.rep_key
-                left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                where """ + " " + where.sql() + """
+                """ + filter.repJoin("c.rep_key") + " where " + where.sql() + """
 
                 group by 1, 2, 3 order by 1, 2, 3""")
                 .execute(Tuple.from(params))

@@ -52,6 +52,18 @@ public class MetricFilter {
     @Parameter(description = "Lead source: Web Form, Branch, Call Center, Referral, Event")
     public String source;
 
+    @QueryParam("rollUp")
+    @Parameter(description = "Which rep row a deal, line, lead or activity rolls up to for rep, team and territory: "
+            + "current (default; the owner's current row, as CRMs roll up by the current owner's role hierarchy) or "
+            + "at-date (the owner's version on the row's own date: a deal's creation, a snapshot date, a commission "
+            + "line's date, a lead's creation, an activity's date)")
+    public String rollUp;
+
+    /** Which rep row a row rolls up to; see the {@code rollUp} parameter. */
+    public enum RollUp {
+        CURRENT, AT_DATE
+    }
+
     /** The SQL expressions that hold each filtered attribute in a given query; null where it does not apply. */
     public record Columns(String date, String repId, String team, String territoryPath, String product,
             String leadSource) {
@@ -97,6 +109,46 @@ public class MetricFilter {
             throw ProblemException.invalid("period", "is required (e.g. 2026-Q4), or both from and to");
         }
         return new LocalDate[] { start, end };
+    }
+
+    public RollUp rollUpMode() {
+        if (rollUp == null || rollUp.equals("current")) {
+            return RollUp.CURRENT;
+        }
+        if (rollUp.equals("at-date")) {
+            return RollUp.AT_DATE;
+        }
+        throw ProblemException.invalid("rollUp", "must be current or at-date");
+    }
+
+    /**
+     * Joins the rep a row rolls up to as {@code r} and that rep's territory as {@code t}: the rep's current row, or
+     * with {@code rollUp=at-date} the version {@code versionKey} (an SQL expression of a {@code dim_sales_rep} key).
+     */
+    public String repJoin(String versionKey) {
+        String rep = rollUpMode() == RollUp.AT_DATE ? "r.rep_key = rv.rep_key" : "r.rep_id = rv.rep_id and r.is_current";
+        return """
+                left join gold.dim_sales_rep rv on rv.rep_key = %s
+                left join gold.dim_sales_rep r on %s
+                left join gold.dim_sales_territory t on t.territory_id = r.territory_id""".formatted(versionKey, rep);
+    }
+
+    /** {@link #repJoin(String)} for a row holding a rep id and a day rather than a version key. */
+    public String repJoin(String repId, String day) {
+        if (rollUpMode() == RollUp.AT_DATE) {
+            return repJoin(versionOn(repId, day));
+        }
+        return """
+                left join gold.dim_sales_rep r on r.rep_id = %s and r.is_current
+                left join gold.dim_sales_territory t on t.territory_id = r.territory_id""".formatted(repId);
+    }
+
+    /** The key of a rep's version valid on a day, else (the day predates the rep) their first version. */
+    private static String versionOn(String repId, String day) {
+        return """
+                (select k.rep_key from gold.dim_sales_rep k where k.rep_id = %1$s
+                 order by k.valid_from <= %2$s desc, case when k.valid_from <= %2$s then k.valid_from end desc nulls last,
+                          k.valid_from limit 1)""".formatted(repId, day);
     }
 
     /**

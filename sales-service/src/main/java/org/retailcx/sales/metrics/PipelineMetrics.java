@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.sales.metrics.PipelineReports.Attainment;
 import org.retailcx.sales.metrics.PipelineReports.Forecast;
@@ -42,28 +43,38 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PipelineMetrics {
 
-    /** The opportunity fact with the dimensions every filter needs. */
-    private static final String FACTS = """
-            gold.fact_sales_opportunities f
-            join gold.dim_sales_stage st on st.stage_key = f.stage_key
-            join gold.dim_product p on p.product_key = f.product_key
-            join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
-            left join gold.dim_sales_rep r on r.rep_key = f.rep_key
-            left join gold.dim_sales_territory t on t.territory_key = f.territory_key
-            left join gold.dim_date dc on dc.date_key = f.closed_date_key
-            left join gold.dim_date de on de.date_key = f.expected_close_date_key""";
+    /** The opportunity fact with the dimensions every filter needs; the rep (r, t) as the filter rolls up. */
+    private static String facts(MetricFilter filter) {
+        return """
+                gold.fact_sales_opportunities f
+                join gold.dim_sales_stage st on st.stage_key = f.stage_key
+                join gold.dim_product p on p.product_key = f.product_key
+                join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
+                %s
+                left join gold.dim_date dc on dc.date_key = f.closed_date_key
+                left join gold.dim_date de on de.date_key = f.expected_close_date_key""".formatted(
+                filter.repJoin("f.rep_key"));
+    }
 
     private final Pool pool;
+    private final QuotaProration.Scope quotaScope;
 
-    public PipelineMetrics(Pool pool) {
+    public PipelineMetrics(Pool pool,
+            @ConfigProperty(name = "retailcx.sales.quota.scope", defaultValue = "run-rate") String quotaScope) {
         this.pool = pool;
+        this.quotaScope = QuotaProration.Scope.ofConfigName(quotaScope);
     }
 
     private static MetricFilter.Columns columns(String date) {
         return new MetricFilter.Columns(date, "r.rep_id", "r.team", "t.path", "p.product_code", "ls.lead_source");
     }
 
-    /** Open pipeline by stage: now from the fact (period = expected close date), or as of a snapshot date. */
+    /**
+     * Open pipeline by stage: now from the fact, or as of the end of {@code asOf} (UTC) from the change history, the
+     * same rule the daily snapshots follow, so every past date answers whether or not its snapshot was taken. A
+     * period filters on the expected close date (as of then); rep, team and territory on the owner's version valid
+     * on {@code asOf}.
+     */
     public Uni<Pipeline> pipeline(MetricFilter filter, LocalDate asOf) {
         String sql;
         List<Object> params = new ArrayList<>();
@@ -76,24 +87,33 @@ public class PipelineMetrics {
                     from gold.dim_sales_stage st
                     left join (select f.stage_key, f.opportunity_id, f.amount, f.weighted_amount from %s
                                where not f.is_closed and %s) x on x.stage_key = st.stage_key
-                    where not st.is_closed group by 1, 2 order by 2""".formatted(FACTS, c.sql());
+                    where not st.is_closed group by 1, 2 order by 2""".formatted(facts(filter), c.sql());
         } else {
-            var c = filter.condition(new MetricFilter.Columns(null, "r.rep_id", "r.team", "t.path", "p.product_code",
-                    "ls.lead_source"), 2);
-            params.add(dateKey(asOf));
+            if (asOf.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+                throw ProblemException.invalid("asOf", "must not be in the future: the pipeline of a later day is "
+                        + "not known yet (omit asOf for now)");
+            }
+            var c = filter.condition(new MetricFilter.Columns("s.close_date", "r.rep_id", "r.team", "t.path",
+                    "g.product_interest", "g.lead_source"), 3);
+            params.add(asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            params.add(asOf);
             params.addAll(c.params());
+            // A span holds its state on valid_from < t <= valid_to; t = the end of asOf.
             sql = """
-                    select st.stage_name, st.stage_order, coalesce(sum(x.opportunity_count), 0), coalesce(sum(x.amount), 0.00),
+                    select st.stage_name, st.stage_order, count(x.opportunity_id), coalesce(sum(x.amount), 0.00),
                            coalesce(sum(x.weighted_amount), 0.00)
                     from gold.dim_sales_stage st
-                    left join (select d.stage_key, d.opportunity_count, d.amount, d.weighted_amount
-                               from gold.fact_sales_pipeline_daily d
-                               join gold.dim_product p on p.product_key = d.product_key
-                               join gold.dim_lead_source ls on ls.lead_source_key = d.lead_source_key
-                               left join gold.dim_sales_rep r on r.rep_key = d.rep_key
-                               left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                               where d.snapshot_date_key = $1 and %s) x on x.stage_key = st.stage_key
-                    where not st.is_closed group by 1, 2 order by 2""".formatted(c.sql());
+                    left join (select s.stage, s.opportunity_id, s.amount,
+                                      round(coalesce(s.amount, 0) * h.probability_to / 100, 2) as weighted_amount
+                               from silver.retail_sales_opportunity_state_span s
+                               join silver.retail_sales_opportunity_history h
+                                 on h.opportunity_id = s.opportunity_id and h.bronze_id = s.bronze_id
+                               join silver.retail_sales_opportunity_golden g on g.opportunity_id = s.opportunity_id
+                               %s
+                               where s.valid_from < $1 and (s.valid_to is null or s.valid_to >= $1) and %s
+                              ) x on x.stage = st.stage_name
+                    where not st.is_closed group by 1, 2 order by 2""".formatted(
+                    filter.repJoin("g.owner_id", "$2::date"), c.sql());
         }
         return query(sql, params).map(rows -> {
             List<StageValue> stages = new ArrayList<>();
@@ -119,7 +139,7 @@ public class PipelineMetrics {
                 select count(*) filter (where f.is_won), count(*) filter (where not f.is_won),
                        coalesce(sum(f.amount) filter (where f.is_won), 0.00),
                        coalesce(sum(f.amount) filter (where not f.is_won), 0.00)
-                from %s where f.is_closed and %s""".formatted(FACTS, c.sql());
+                from %s where f.is_closed and %s""".formatted(facts(filter), c.sql());
         return query(sql, c.params()).map(rows -> {
             Row row = rows.iterator().next();
             long won = row.getLong(0);
@@ -139,7 +159,7 @@ public class PipelineMetrics {
                 select count(*), round(avg(f.sales_cycle_days), 2),
                        round((percentile_cont(0.5) within group (order by f.sales_cycle_days))::numeric, 2),
                        min(f.sales_cycle_days), max(f.sales_cycle_days)
-                from %s where f.is_won and %s""".formatted(FACTS, c.sql());
+                from %s where f.is_won and %s""".formatted(facts(filter), c.sql());
         return query(sql, c.params()).map(rows -> {
             Row row = rows.iterator().next();
             return new SalesCycle(filter.fromDate(), filter.toDate(), row.getLong(0), row.getBigDecimal(1),
@@ -148,12 +168,14 @@ public class PipelineMetrics {
     }
 
     /**
-     * Won amount in the period over the quota scaled to the period, per rep (the version valid on the period's last
-     * day), with team and territory roll-ups (Σ won / Σ quota; a territory includes its sub-territories).
+     * Won amount in the period over the quota scaled to the period, per rep (quota from the version valid on the
+     * period's last day, by {@link QuotaProration#forPeriod}, the rule the commission engine uses), with team and
+     * territory roll-ups (Σ won / Σ quota; a territory includes its sub-territories) as the filter rolls up: the
+     * rep's current team, or with {@code rollUp=at-date} the team of that version.
      */
     public Uni<QuotaAttainment> quotaAttainment(MetricFilter filter) {
         LocalDate[] period = filter.requiredPeriod();
-        var repCondition = filter.condition(new MetricFilter.Columns(null, "r.rep_id", "r.team", "t.path", null, null), 3);
+        var repCondition = filter.condition(new MetricFilter.Columns(null, "q.rep_id", "r.team", "t.path", null, null), 3);
         var dealCondition = filter.condition(new MetricFilter.Columns(null, null, null, null, "p.product_code",
                 "ls.lead_source"), 3 + repCondition.params().size());
         List<Object> params = new ArrayList<>(List.of(period[0], period[1]));
@@ -161,9 +183,9 @@ public class PipelineMetrics {
         params.addAll(dealCondition.params());
         String sql = """
                 with reps as (
-                  select r.rep_id, r.name, r.team, r.territory_id, t.path, r.quota_amount, r.quota_period
-                  from gold.dim_sales_rep r left join gold.dim_sales_territory t on t.territory_id = r.territory_id
-                  where r.valid_from <= $2 and r.valid_to > $2 and %s),
+                  select q.rep_id, q.name, r.team, r.territory_id, t.path, q.quota_amount, q.quota_period
+                  from gold.dim_sales_rep q %s
+                  where q.valid_from <= $2 and q.valid_to > $2 and %s),
                 won as (
                   select wr.rep_id, sum(f.amount) as amount
                   from gold.fact_sales_opportunities f
@@ -174,14 +196,15 @@ public class PipelineMetrics {
                   where f.is_won and dc.calendar_date between $1 and $2 and %s
                   group by wr.rep_id)
                 select reps.*, coalesce(won.amount, 0.00) from reps left join won on won.rep_id = reps.rep_id
-                order by reps.rep_id""".formatted(repCondition.sql(), dealCondition.sql());
+                order by reps.rep_id""".formatted(filter.repJoin("q.rep_key"), repCondition.sql(),
+                dealCondition.sql());
         return query(sql, params).map(rows -> {
             List<RepAttainment> reps = new ArrayList<>();
             Map<String, BigDecimal[]> teams = new TreeMap<>();
             Map<String, BigDecimal[]> territories = new TreeMap<>();
             for (Row row : rows) {
-                BigDecimal quota = scaledQuota(row.getBigDecimal("quota_amount"), row.getString("quota_period"),
-                        period);
+                BigDecimal quota = QuotaProration.forPeriod(row.getBigDecimal("quota_amount"),
+                        row.getString("quota_period"), period[0], period[1], quotaScope);
                 BigDecimal won = row.getBigDecimal(7);
                 reps.add(new RepAttainment(row.getString("rep_id"), row.getString("name"), row.getString("team"),
                         row.getString("territory_id"), row.getString("quota_period"), quota, won,
@@ -292,7 +315,7 @@ public class PipelineMetrics {
             return "";
         }
         params.addAll(c.params());
-        return " and %s in (select f.opportunity_id from %s where %s)".formatted(idColumn, FACTS, c.sql());
+        return " and %s in (select f.opportunity_id from %s where %s)".formatted(idColumn, facts(filter), c.sql());
     }
 
     /** Closed (won in the period) and open deals expected to close in it, by forecast category. */
@@ -310,7 +333,7 @@ public class PipelineMetrics {
                 from %s
                 cross join lateral (select not f.is_closed and de.calendar_date between $1 and $2 as is_open) o
                 where (f.closed_date_key between $3 and $4 or f.expected_close_date_key between $3 and $4)
-                  and %s""".formatted(FACTS, c.sql());
+                  and %s""".formatted(facts(filter), c.sql());
         return query(sql, params).map(rows -> {
             Row row = rows.iterator().next();
             BigDecimal closed = row.getBigDecimal(0);
@@ -335,19 +358,6 @@ public class PipelineMetrics {
 
     private static int dateKey(LocalDate date) {
         return date.getYear() * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
-    }
-
-    /** The rep's quota scaled to the period; null without a quota (or one whose period cannot be read). */
-    private static BigDecimal scaledQuota(BigDecimal quota, String quotaPeriod, LocalDate[] period) {
-        if (quota == null || quotaPeriod == null) {
-            return null;
-        }
-        try {
-            MetricFilter own = MetricFilter.of(quotaPeriod, null, null, null, null, null);
-            return QuotaProration.prorate(quota, own.fromDate(), own.toDate(), period[0], period[1]);
-        } catch (ProblemException e) {
-            return null;
-        }
     }
 
     private static void accumulate(Map<String, BigDecimal[]> totals, String key, BigDecimal quota, BigDecimal won) {

@@ -24,8 +24,8 @@ public final class PipelineReports {
     }
 
     @RegisterForReflection
-    @Schema(description = "Open pipeline by stage, now (expected close date in the period, if given) or as of a snapshot date")
-    public record Pipeline(@Schema(description = "Snapshot date read, null for now") LocalDate asOf,
+    @Schema(description = "Open pipeline by stage, now or as of the end of a past day (from the change history); a period filters on the expected close date")
+    public record Pipeline(@Schema(description = "The day read, null for now") LocalDate asOf,
             List<StageValue> stages, long count, BigDecimal amount, BigDecimal weightedAmount) {
     }
 
@@ -72,7 +72,7 @@ public final class PipelineReports {
     }
 
     @RegisterForReflection
-    @Schema(description = "Pipeline waterfall over [from, to]: starting + new + increased − decreased + pulledIn − pushedOut − won − lost = ending")
+    @Schema(description = "Pipeline waterfall over [from, to]: amounts starting + new + increased − decreased + pulledIn − pushedOut − won − lost = ending; counts (opportunities per bucket) starting + new + pulledIn − pushedOut − won − lost = ending, increased/decreased counting open deals whose amount changed")
     public record Movement(LocalDate from, LocalDate to, PipelineMovement.Bucket starting,
             @JsonProperty("new") PipelineMovement.Bucket created, PipelineMovement.Bucket increased,
             PipelineMovement.Bucket decreased, PipelineMovement.Bucket pulledIn, PipelineMovement.Bucket pushedOut,

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * The pipeline waterfall revenue leaders read for a window [from, to]: the open pipeline expected to close in the
  * window at its start, what moved it, and the open pipeline still expected to close in it at its end, such that
- * {@code starting + new + increased − decreased + pulledIn − pushedOut − won − lost = ending}.
+ * {@code starting + new + increased − decreased + pulledIn − pushedOut − won − lost = ending} for amounts and
+ * {@code starting + new + pulledIn − pushedOut − won − lost = ending} for counts: a bucket's count is the number of
+ * opportunities in it, and increased/decreased count open deals whose amount changed, not arrivals or departures.
  * <p>
  * In scope: open opportunities whose expected close date lies in the window. Per opportunity, comparing its state at
  * the window's start with its state at the end:
@@ -63,8 +65,18 @@ public final class PipelineMovement {
                     .subtract(lost.amount());
         }
 
+        /**
+         * starting + new + pulled in − pushed out − won − lost: the deals that arrived and left. Increased and
+         * decreased are changes of deals already counted, so they are not in the count identity.
+         */
+        public int computedEndingCount() {
+            return starting.count() + created.count() + pulledIn.count() - pushedOut.count() - won.count()
+                    - lost.count();
+        }
+
+        /** Both identities hold: the amounts and the counts. */
         public boolean reconciles() {
-            return computedEnding().compareTo(ending.amount()) == 0;
+            return computedEnding().compareTo(ending.amount()) == 0 && computedEndingCount() == ending.count();
         }
     }
 

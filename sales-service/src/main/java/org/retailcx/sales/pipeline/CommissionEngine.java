@@ -22,6 +22,7 @@ import org.retailcx.platform.events.Outbox;
 import org.retailcx.platform.medallion.BronzeBatches;
 import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.sales.ingest.SalesSources;
+import org.retailcx.sales.model.QuotaProration;
 import org.retailcx.sales.model.commission.CommissionCalculator;
 import org.retailcx.sales.model.commission.CommissionLedger;
 import org.retailcx.sales.model.commission.CommissionPlan;
@@ -70,14 +71,17 @@ public class CommissionEngine implements BronzeListener {
     private final CommissionReconciliation reconciliation;
     private final Outbox outbox;
     private final int defaultClawbackWindowDays;
+    private final QuotaProration.Scope quotaScope;
 
     public CommissionEngine(CommissionPlans plans, CommissionReconciliation reconciliation, Outbox outbox,
             @ConfigProperty(name = "retailcx.sales.commission.default-clawback-window-days", defaultValue = "90")
-            int defaultClawbackWindowDays) {
+            int defaultClawbackWindowDays,
+            @ConfigProperty(name = "retailcx.sales.quota.scope", defaultValue = "run-rate") String quotaScope) {
         this.plans = plans;
         this.reconciliation = reconciliation;
         this.outbox = outbox;
         this.defaultClawbackWindowDays = defaultClawbackWindowDays;
+        this.quotaScope = QuotaProration.Scope.ofConfigName(quotaScope);
     }
 
     @Override
@@ -93,8 +97,10 @@ public class CommissionEngine implements BronzeListener {
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
         return run(tx, batches, """
-                select g.owner_id, g.won_date from silver.retail_sales_opportunity_golden g
-                where g.opportunity_id in (%1$s) and g.won_date is not null and g.owner_id is not null
+                select o.owner_id, o.won_date from silver.retail_sales_opportunity_golden o
+                where o.account_id in (select g.account_id from silver.retail_sales_opportunity_golden g
+                                       where g.opportunity_id in (%1$s))
+                  and o.won_date is not null and o.owner_id is not null
                 union
                 select l.rep_id, l.won_date from silver.retail_sales_commission_line l
                 where l.opportunity_id in (%1$s)""".formatted(BATCH_OPPORTUNITIES), batches.tuple());
@@ -189,7 +195,12 @@ public class CommissionEngine implements BronzeListener {
                 if (plan == null || ofGroup.isEmpty()) {
                     continue;
                 }
-                List<Entitlement> entitlements = CommissionCalculator.price(plan, groupTerms.get(i).quota(),
+                // Measured against the rep's quota for the plan's period (an annual quota priced per quarter is a
+                // quarter of it), by the same rule as quota attainment.
+                Terms terms = groupTerms.get(i);
+                BigDecimal quota = QuotaProration.forPeriod(terms.quota(), terms.quotaPeriod(), group.start(),
+                        group.end(), quotaScope);
+                List<Entitlement> entitlements = CommissionCalculator.price(plan, quota,
                         ofGroup.stream().map(DealRow::deal).toList());
                 Map<String, DealRow> byId = new HashMap<>();
                 ofGroup.forEach(d -> byId.put(d.deal().opportunityId(), d));
@@ -268,8 +279,9 @@ public class CommissionEngine implements BronzeListener {
     }
 
     /**
-     * The golden deals won by each group's rep in its period, with their type (an account's first won deal, by win
-     * date then id, is New Account) and reversal: leaving Closed Won (on the day the new stage began) or a won
+     * The golden deals won by each group's rep in its period, with their type (an account's first currently won deal,
+     * by win date then id, is New Account: a cancelled win does not make the next one Cross-Sell; CAC and the
+     * conversions use the same definition) and reversal: leaving Closed Won (on the day the new stage began) or a won
      * amount going to 0.
      */
     private static Uni<List<DealRow>> deals(SqlConnection tx, List<Group> groups) {
@@ -283,7 +295,7 @@ public class CommissionEngine implements BronzeListener {
                                              and h.amount_to > 0
                                            order by h.changed_at desc, h.bronze_id desc limit 1), 0) end as won_amount,
                        not exists (select 1 from silver.retail_sales_opportunity_golden o
-                                   where o.account_id = g.account_id and o.won_date is not null
+                                   where o.account_id = g.account_id and o.is_won
                                      and (o.won_date, o.opportunity_id) < (g.won_date, g.opportunity_id)) as first_won
                 from unnest($1::text[], $2::date[], $3::date[]) with ordinality u(rep_id, period_start, period_end, n)
                 join silver.retail_sales_opportunity_golden g

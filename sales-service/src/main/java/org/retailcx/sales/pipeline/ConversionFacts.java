@@ -18,7 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * {@code gold.fact_sales_conversions}: per golden lead, its path to an opportunity and a won customer. The
  * opportunity of a lead is the one the lead names ({@code convertedOpportunityId}) or any opportunity whose
- * {@code leadId} is one of the golden lead's source leads; of several, a won one first, else the earliest created.
+ * {@code leadId} is one of the golden lead's source leads; of several, a currently won one first, else the earliest
+ * created. Won means won now: a win later cancelled has no won date here (as for CAC and commission types).
  * Refreshed when leads arrive and, through {@link OnOpportunities}, when their opportunities change.
  */
 @ApplicationScoped
@@ -35,9 +36,9 @@ public class ConversionFacts implements LayerRebuild {
                    coalesce(p.product_key, (select product_key from gold.dim_product where product_code = 'unknown')),
                    r.rep_key, coalesce(g.assigned_sales_rep, o.owner_id),
                    g.qualification_status in ('Qualified', 'Converted') or o.opportunity_id is not null,
-                   o.opportunity_id, o.created_date, o.won_date, coalesce(o.is_closed and not o.is_won, false),
-                   o.account_id, o.created_date - g.created_date, o.won_date - o.created_date,
-                   o.won_date - g.created_date, g.score_probability, g.score_grade
+                   o.opportunity_id, o.created_date, w.won_date, coalesce(o.is_closed and not o.is_won, false),
+                   o.account_id, o.created_date - g.created_date, w.won_date - o.created_date,
+                   w.won_date - g.created_date, g.score_probability, g.score_grade
             from silver.retail_sales_lead_golden g
             left join lateral (
                 select * from (
@@ -47,7 +48,8 @@ public class ConversionFacts implements LayerRebuild {
                     select o.* from silver.retail_sales_lead_crosswalk x
                     join silver.retail_sales_opportunity_golden o on o.lead_id = x.source_lead_id
                     where x.golden_lead_id = g.golden_lead_id) o
-                order by o.won_date is null, o.created_date, o.opportunity_id limit 1) o on true
+                order by not coalesce(o.is_won, false), o.created_date, o.opportunity_id limit 1) o on true
+            left join lateral (select case when o.is_won then o.won_date end as won_date) w on true
             left join gold.dim_lead_source ls on ls.lead_source = g.source
             left join gold.dim_campaign c on c.campaign_id = coalesce(g.campaign_id, o.campaign_id, 'none')
             left join gold.dim_product p on p.product_code = coalesce(o.product_interest, g.product_interest)

@@ -38,8 +38,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * CRM score/grade and converted opportunity = most recent non-null (CRM updatedAt, else received); email and phone
  * = by source priority (Branch, Call Center, Referral, Event, Web Form: staff-verified before self-typed), then most
  * recent; source and campaign = the earliest created member's (first touch); created date = earliest;
- * qualification status = the most advanced (Converted > Qualified > Working > New > Disqualified); free attributes =
- * per attribute the most recent value.
+ * qualification status = the most advanced (Converted > Qualified > Working > New > Disqualified); disqualification
+ * reason = the newest disqualifying member's, only while the golden status is Disqualified (a reason belongs to the
+ * status that carries it); free attributes = per attribute the most recent value.
  */
 @ApplicationScoped
 public class LeadPipeline implements BronzeListener, LayerRebuild {
@@ -91,8 +92,8 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                 (array_agg(campaign_id order by member_created, linked_bronze_id) filter (where campaign_id is not null))[1],
                 (array_agg(product_interest order by effective_at desc, bronze_id desc) filter (where product_interest is not null))[1],
                 (array_agg(coalesce(qualification_status, 'New') order by status_rank desc, effective_at desc, bronze_id desc))[1],
-                (array_agg(disqualification_reason order by effective_at desc, bronze_id desc)
-                    filter (where qualification_status = 'Disqualified'))[1],
+                case when max(status_rank) = 1 then (array_agg(disqualification_reason order by effective_at desc,
+                    bronze_id desc) filter (where qualification_status = 'Disqualified'))[1] end,
                 (array_agg(assigned_sales_rep order by effective_at desc, bronze_id desc) filter (where assigned_sales_rep is not null))[1],
                 (array_agg(assignment_date order by effective_at desc, bronze_id desc) filter (where assigned_sales_rep is not null))[1],
                 min(member_created),

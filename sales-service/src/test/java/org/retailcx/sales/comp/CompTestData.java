@@ -39,7 +39,7 @@ final class CompTestData {
     }
 
     static ValidatableResponse put(String source, String id, Map<String, Object> record) {
-        return SalesTestApi.putRecord(source, id, SalesTestApi.toJson(record)).statusCode(200);
+        return SalesTestApi.promoted(SalesTestApi.putRecord(source, id, SalesTestApi.toJson(record)));
     }
 
     static ValidatableResponse putPlan(String planId, Map<String, Object> plan) {

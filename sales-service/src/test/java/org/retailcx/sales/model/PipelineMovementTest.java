@@ -54,6 +54,10 @@ class PipelineMovementTest {
         assertEquals(new Bucket(BigDecimal.valueOf(790), 2), w.lost());
         assertEquals(new Bucket(BigDecimal.valueOf(970), 4), w.ending());
         assertTrue(w.reconciles(), () -> "computed " + w.computedEnding());
+        // Counts: 5 + 2 new + 2 pulled in − 1 pushed out − 2 won − 2 lost = 4; the 2 increased and 1 decreased are
+        // deals already in the starting count, so adding them (5 + 2 + 2 − 1 + 2 − 1 − 2 − 2 = 5) would not hold.
+        assertEquals(4, w.computedEndingCount());
+        assertEquals(w.ending().count(), w.computedEndingCount());
     }
 
     @Test
