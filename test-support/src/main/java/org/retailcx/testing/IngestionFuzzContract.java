@@ -175,8 +175,9 @@ public abstract class IngestionFuzzContract {
     }
 
     private Response send(Source source, Way way, Map<String, Object> record, String body, String contentType) {
-        var request = given().header("Authorization", TestTokens.bearer(source.writerRole()))
-                .contentType(contentType).body(bytes(body));
+        var request = given().header("Authorization", TestTokens.bearer(source.writerRole())).contentType(contentType);
+        // rest-assured encodes a String for any content type, bytes only for the types it knows
+        request = contentType.equals(JSON) || contentType.equals(NDJSON) ? request.body(bytes(body)) : request.body(body);
         return switch (way) {
             case PUT -> request.when().put(source.putPath().replace("{id}",
                     URLEncoder.encode(putId(source, record), StandardCharsets.UTF_8).replace("+", "%20")));
@@ -432,7 +433,7 @@ public abstract class IngestionFuzzContract {
 
         String contentType(String proper, Random random) {
             return this == WRONG_CONTENT_TYPE
-                    ? List.of("text/plain", "application/xml", "application/x-www-form-urlencoded").get(random.nextInt(3))
+                    ? List.of("text/plain", "application/xml", "text/csv").get(random.nextInt(3))
                     : proper;
         }
     }
