@@ -29,13 +29,17 @@ public class CustomerTransactionResource {
 
     @GET
     @RolesAllowed({ Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "A customer's revenue-generating transactions, oldest first")
+    @Operation(summary = "A customer's valid revenue-generating transactions (silver: one per transaction, its latest"
+            + " version), oldest first")
     public Uni<List<CustomerTransaction>> list(@PathParam("customerId") String customerId) {
+        // silver, not bronze: a batch that repeats a transaction id holds it once here, as the receipt counted it
         return pool.preparedQuery("""
-                select bronze_id, source_system, source_record_id, event_id, transaction_date, amount, currency,
-                       product, received_at
-                from bronze.retail_customer_transactions where customer_id = $1
-                order by transaction_date, bronze_id""")
+                select t.bronze_id, t.source_system, t.source_record_id, b.event_id, t.transaction_date, t.amount,
+                       t.currency, t.product, b.received_at
+                from silver.customer_transaction t
+                join bronze.retail_customer_transactions b on b.bronze_id = t.bronze_id
+                where t.customer_id = $1
+                order by t.transaction_date, t.bronze_id""")
                 .execute(Tuple.of(customerId))
                 .map(rows -> {
                     List<CustomerTransaction> transactions = new ArrayList<>();

@@ -53,6 +53,21 @@ class ClvIngestionTest {
     }
 
     @Test
+    void aTransactionRepeatedInABatchIsListedOnceWithItsLatestVersion() {
+        String customer = "CUST-" + UUID.randomUUID();
+        as("service").contentType("application/x-ndjson")
+                .body(ndjson(transaction("T1-" + customer, customer, "2025-05-01", "10"),
+                        transaction("T1-" + customer, customer, "2025-05-01", "12.5"),
+                        transaction("T2-" + customer, customer, "2025-05-03", "0")))
+                .when().post("/api/v1/clv/transactions/batch")
+                .then().statusCode(200).body("records", equalTo(3)).body("quarantined", equalTo(1));
+        as("marketing").when().get("/api/v1/clv/customers/" + customer + "/transactions")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].sourceRecordId", equalTo("T1-" + customer))
+                .body("[0].amount", equalTo(12.5f));
+    }
+
+    @Test
     void aBadRecordRejectsTheWholeBatchNamingEachField() {
         String customer = "CUST-" + UUID.randomUUID();
         as("service").contentType("application/x-ndjson")

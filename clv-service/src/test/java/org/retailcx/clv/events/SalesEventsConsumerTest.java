@@ -110,7 +110,12 @@ class SalesEventsConsumerTest {
         publish(UUID.randomUUID().toString(), CLOSED_WON, customer, closedWon("OPP-FUTURE", customer, "10")
                 .replace("2026-11-20", "2099-01-01"));
         publish(UUID.randomUUID().toString(), CLOSED_WON, customer, closedWon("OPP-NOW", customer, "20"));
-        awaitTransactions(customer, 2);
+        // the customer's transactions are silver's: the quarantined one is in bronze and the quarantine only
+        awaitTransactions(customer, 1).body("[0].sourceRecordId", equalTo("OPP-NOW"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given()
+                .header("Authorization", TestTokens.bearer("data-scientist")).queryParam("customerId", customer)
+                .when().get("/api/v1/clv/quarantine").then().statusCode(200).extract().jsonPath()
+                .getList("items").size() >= 1);
         given().header("Authorization", TestTokens.bearer("data-scientist")).queryParam("customerId", customer)
                 .when().get("/api/v1/clv/quarantine").then().statusCode(200)
                 .body("items", hasSize(1))

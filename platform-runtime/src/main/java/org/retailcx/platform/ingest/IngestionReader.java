@@ -3,6 +3,9 @@ package org.retailcx.platform.ingest;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +51,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * offending field named ({@code [3].amount}); the caller writes inside a transaction that it rolls back then.
  * <p>
  * Binding is strict: no scalar coercion (a number is not a string, a string is not a number, a number is not a
- * date), no trailing content, no NUL characters (PostgreSQL text cannot hold them).
+ * date), no trailing content, no NUL characters (PostgreSQL text cannot hold them), no malformed UTF-8 (refused, not
+ * replaced).
  */
 @ApplicationScoped
 public class IngestionReader {
@@ -211,7 +215,7 @@ public class IngestionReader {
         ObjectReader records = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         int index = 0;
         int lineNumber = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, strictUtf8()), 1 << 16)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 lineNumber++;
                 String record = line.strip();
@@ -236,6 +240,8 @@ public class IngestionReader {
                     sink.accept(index - 1, record, value);
                 }
             }
+        } catch (CharacterCodingException e) {
+            throw notUtf8("line " + (lineNumber + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -319,6 +325,18 @@ public class IngestionReader {
             }
         }
         return null;
+    }
+
+    /** A decoder that refuses malformed UTF-8 instead of replacing it with U+FFFD (silent coercion). */
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static ProblemException notUtf8(String where) {
+        return new ProblemException(400, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+                "The " + where + " is not valid UTF-8",
+                List.of(new FieldError(where, "not valid UTF-8")));
     }
 
     public static boolean isNdjson(String contentType) {

@@ -4,11 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.Temporal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.retailcx.platform.ingest.AcceptedDates;
 import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.schema.EventJson;
 
@@ -36,8 +32,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Appends records of any source to its bronze table: one {@code INSERT … SELECT FROM unnest(…)} per chunk of records
  * (column arrays, one round trip per chunk), plus the batch's row in {@code platform.ingestion_batches}, all in the
  * caller's transaction. A streamed batch sends each full chunk without waiting for it, so the database inserts one
- * chunk while the next is parsed. Column types come from the table itself; a value that does not fit its column (a number
- * beyond its precision, a year outside 1..9999) is reported as a field error instead of failing in the database.
+ * chunk while the next is parsed. Column types come from the table itself; a value that does not fit its column (a
+ * number beyond its precision, a date outside {@link AcceptedDates}) is reported as a field error instead of failing
+ * in the database or in a later date-key lookup.
  */
 @ApplicationScoped
 public class BronzeWriter {
@@ -48,10 +45,12 @@ public class BronzeWriter {
     static final int IN_FLIGHT = 2;
 
     private final Pool pool;
+    private final AcceptedDates acceptedDates;
     private final Map<String, TableShape> shapes = new ConcurrentHashMap<>();
 
-    public BronzeWriter(Pool pool) {
+    public BronzeWriter(Pool pool, AcceptedDates acceptedDates) {
         this.pool = pool;
+        this.acceptedDates = acceptedDates;
     }
 
     /** Who sent a batch: the token's subject and roles, or the event it came from. */
@@ -326,23 +325,12 @@ public class BronzeWriter {
         }
 
         private String temporal(Object value, String field) {
-            int year;
-            if (value instanceof LocalDate d) {
-                year = d.getYear();
-            } else if (value instanceof OffsetDateTime t) {
-                year = t.getYear();
-            } else if (value instanceof ZonedDateTime t) {
-                year = t.getYear();
-            } else if (value instanceof Instant i) {
-                year = i.atOffset(java.time.ZoneOffset.UTC).getYear();
-            } else {
-                return value.toString();
-            }
-            if (year < 1 || year > 9999) {
-                errors.add(new FieldError(field, "must lie between 0001-01-01 and 9999-12-31"));
+            String refusal = acceptedDates.refusal(value);
+            if (refusal != null) {
+                errors.add(new FieldError(field, refusal));
                 return null;
             }
-            return ((Temporal) value).toString();
+            return value.toString();
         }
     }
 

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -58,6 +62,7 @@ public class MedallionOpenApiFilter implements OASFilter {
             item(openAPI, base + "/" + source.path() + "/{id}").setPUT(operation(tag,
                     "Upsert one " + source.name() + " record by the source system's id (" + source.idField() + ")",
                     source.access().upsert())
+                    .addExtension("x-id-field", source.idField())
                     .addParameter(pathParameter("id"))
                     .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
                             .addMediaType("application/json", OASFactory.createMediaType().schema(schema)))));
@@ -98,7 +103,8 @@ public class MedallionOpenApiFilter implements OASFilter {
         return OASFactory.createOperation().addTag(tag).summary(summary)
                 .description("Roles: " + String.join(", ", sorted))
                 .addExtension("x-roles", List.copyOf(sorted))
-                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme"))
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme",
+                        List.copyOf(sorted))) // as Quarkus lists @RolesAllowed roles on the other operations
                 .responses(OASFactory.createAPIResponses());
     }
 
@@ -113,10 +119,15 @@ public class MedallionOpenApiFilter implements OASFilter {
             return schema;
         }
         for (RecordComponent c : recordType.getRecordComponents()) {
-            schema.addProperty(c.getName(), schema(c.getGenericType()));
-            if (c.getAccessor().isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
-                    || c.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
-                    || c.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class)) {
+            Schema property = schema(c.getGenericType());
+            Size size = c.getAccessor().getAnnotation(Size.class);
+            if (size != null && size.max() < Integer.MAX_VALUE && property.getType() != null
+                    && property.getType().contains(Schema.SchemaType.STRING)) {
+                property.maxLength(size.max());
+            }
+            schema.addProperty(c.getName(), property);
+            if (c.getAccessor().isAnnotationPresent(NotNull.class)
+                    || c.getAccessor().isAnnotationPresent(NotBlank.class)) {
                 schema.addRequired(c.getName());
             }
         }

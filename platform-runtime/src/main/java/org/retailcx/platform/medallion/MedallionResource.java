@@ -32,6 +32,7 @@ import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IdempotentWrites;
 import org.retailcx.platform.ingest.IdempotentWrites.Outcome;
 import org.retailcx.platform.ingest.IngestionReader;
+import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.schema.EventJson;
 
@@ -108,13 +109,15 @@ public class MedallionResource {
     private <T> Response upsert(MedallionSource<T> source, String id, String sourceSystem, String idempotencyKey,
             String prefer, String body, BronzeWriter.Caller caller) {
         var item = reader.readOne(body, source.recordType());
-        if (!id.equals(source.idOf().apply(item.value()))) {
-            throw ProblemException.invalid(source.idField(), "must equal the id in the path (" + id + ")");
-        }
         var appender = appender(source, sourceSystem);
         appender.add("", item.raw(), item.value());
-        if (!appender.errors().isEmpty()) {
-            throw ProblemException.invalid(appender.errors());
+        // every bad field at once: an id composed of fields (customer@date) may differ because one of them is bad
+        List<FieldError> errors = new ArrayList<>(appender.errors());
+        if (!id.equals(source.idOf().apply(item.value()))) {
+            errors.add(0, new FieldError(source.idField(), "must equal the id in the path (" + id + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         return write(source, appender, caller, idempotencyKey, async(prefer),
                 tx -> new IngestionReader.BatchRead(1, IdempotentWrites.sha256(body)));

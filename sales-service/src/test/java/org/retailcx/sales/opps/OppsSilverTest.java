@@ -115,7 +115,8 @@ class OppsSilverTest {
         Rec probability = opportunity(p + "-probability", "ACC-3", rep, "Proposal", 10).with("probability", 120);
         Rec owner = opportunity(p + "-owner", "ACC-3", "REP-nobody", "Proposal", 10);
         Rec product = opportunity(p + "-product", "ACC-3", rep, "Proposal", 10).with("productInterest", "yacht");
-        Rec close = opportunity(p + "-close", "ACC-3", rep, "Proposal", 10).with("expectedCloseDate", "2999-01-01");
+        // inside the accepted calendar (1900..2199), outside the plausible 2000..2050
+        Rec close = opportunity(p + "-close", "ACC-3", rep, "Proposal", 10).with("expectedCloseDate", "2100-01-01");
         Rec created = opportunity(p + "-created", "ACC-3", rep, "Proposal", 10).with("createdDate", "1970-01-01");
         Rec wonFree = opportunity(p + "-wonfree", "ACC-3", rep, "Closed Won", 0);
         Rec wonWhat = opportunity(p + "-wonwhat", "ACC-3", rep, "Closed Won", 10).with("productInterest", null);

@@ -1,0 +1,13 @@
+package org.retailcx.sales.api;
+
+import org.retailcx.testing.RealInfrastructureResource;
+import org.retailcx.testing.RoleMatrixContract;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every sales-service operation against every suite role, as each operation declares. */
+@QuarkusTest
+@WithTestResource(RealInfrastructureResource.class)
+class SalesRoleMatrixTest extends RoleMatrixContract {
+}
