@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -42,9 +43,11 @@ public class CommissionMetricsResource {
             left join gold.dim_sales_territory t on t.territory_id = r.territory_id""";
 
     private final Pool pool;
+    private final Caller caller;
 
-    public CommissionMetricsResource(Pool pool) {
+    public CommissionMetricsResource(Pool pool, Caller caller) {
         this.pool = pool;
+        this.caller = caller;
     }
 
     @GET
@@ -52,8 +55,10 @@ public class CommissionMetricsResource {
     @Operation(summary = "Commission per rep: earned (incl. adjustments), clawed back, net, as reported by the "
             + "compensation system, paid as reported, and the discrepancy (net − reported). Engine lines count on "
             + "their date (win date; reversal date for clawbacks), reported ones on their period's first day; team "
-            + "and territory are the rep's current ones; product narrows the engine's lines only")
+            + "and territory are the rep's current ones; product narrows the engine's lines only. A rep sees their own, "
+            + "a manager their team's")
     public Uni<CommissionsPerRep> commissions(@BeanParam MetricFilter filter) {
+        filter.within(RepScope.of(caller));
         MetricFilter.Condition lines = filter.condition(new MetricFilter.Columns("l.line_date", "l.rep_id", "r.team",
                 "t.path", "l.product", null), 1);
         MetricFilter.Condition reported = filter.condition(new MetricFilter.Columns("c.period_start", "c.rep_id",
