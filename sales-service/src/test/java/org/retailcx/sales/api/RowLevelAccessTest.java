@@ -155,7 +155,7 @@ class RowLevelAccessTest {
         write(a, "quotes", "QB-" + u, quote("QB-" + u, opp(repB))).statusCode(403)
                 .body("errors[0].field", equalTo("opportunityId"));
         write(a, "activities", "ACT-" + u, toJson(fields("activityId", "ACT-" + u, "activityType", "Call",
-                "opportunityId", own, "completedBy", repB, "completedDate", "2026-05-02"))).statusCode(403)
+                "opportunityId", own, "completedBy", repB, "completedDate", "2026-05-02T10:00:00Z"))).statusCode(403)
                 .body("errors[0].field", equalTo("completedBy"));
 
         // quota and commission rate, reported commissions, costs, territories, plans: not a rep's nor a manager's
@@ -208,8 +208,8 @@ class RowLevelAccessTest {
         assertFalse(pseudonym.contains(u), "the pseudonym does not carry the address");
         // bronze as received is masked the same way
         read(scientist, "/api/v1/sales/leads/" + withConsent + "/history").statusCode(200)
-                .body("[0].payload.email", equalTo(pseudonym)).body("[0].payload.dateOfBirth", nullValue())
-                .body("[0].payload.lastName", nullValue());
+                .body("[0].record.email", equalTo(pseudonym)).body("[0].record.dateOfBirth", nullValue())
+                .body("[0].record.lastName", nullValue()).body("[0].record.contactConsent", equalTo(true));
         read(scientist, "/api/v1/sales/leads/golden?limit=1000").statusCode(200)
                 .body("items.email", not(hasItem("anna." + u + "@example.com")));
 
@@ -223,7 +223,7 @@ class RowLevelAccessTest {
     void adminActionsRecordTheirCaller() {
         String plan = "PLAN-" + u;
         given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
-                .body(toJson(Map.of("name", "Plan " + u, "quotaPeriod", "quarter",
+                .body(toJson(Map.of("name", "Plan " + u, "quotaPeriod", "quarter", "clawbackWindowDays", 90,
                         "rates", Map.of("New Account", 0.05, "Cross-Sell", 0.03, "Referral", 0.02))))
                 .when().put("/api/v1/sales/commission-plans/" + plan).then().statusCode(200);
         given().header("Authorization", TestTokens.bearer("admin")).queryParam("from", "2026-05-01")
@@ -234,6 +234,7 @@ class RowLevelAccessTest {
         assertEquals("test-user", put.getString(0));
         assertEquals(List.of("admin"), List.of(put.getArrayOfStrings(1)));
         assertTrue(put.getOffsetDateTime(2) != null);
+        assertEquals("2000-01-01", put.getString(3));
         assertTrue(rows(pool, "select 1 from platform.admin_actions where action = 'pipeline-snapshots.backfill'"
                 + " and target = '2026-05-01..2026-05-01' and acted_by = 'test-user'").size() >= 1);
     }
