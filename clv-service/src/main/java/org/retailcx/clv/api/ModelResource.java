@@ -82,8 +82,9 @@ public class ModelResource {
     public Uni<Response> refit(@QueryParam("calibrationEnd") LocalDate calibrationEnd) {
         LocalDate end = calibrationEnd == null ? LocalDate.now(ZoneOffset.UTC).minusDays(1) : calibrationEnd;
         return refits.refit(end, "api")
-                .call(result -> result.isEmpty() ? Uni.createFrom().voidItem() : adminActions.record(pool, "clv.refit",
-                        Integer.toString(result.get().version()), new JsonObject().put("calibrationEnd", end.toString())))
+                .call(result -> result.isEmpty() ? Uni.createFrom().voidItem()
+                        : adminActions.record(pool, "clv.refit", Integer.toString(result.get().version()),
+                                new JsonObject().put("calibrationEnd", end.toString())))
                 .map(result -> result
                 .map(m -> Response.status(201).entity(m).build())
                 .orElseThrow(() -> ProblemException.conflict("urn:retailcx:problem:clv-refit-running",

@@ -84,7 +84,8 @@ public class MedallionResource {
 
     public MedallionResource(Pool pool, MedallionCatalog catalog, IngestionReader reader, IdempotentWrites writes,
             BronzeWriter writer, Promoter promoter, LayerRebuilds rebuilds, Caller caller, PersonalData personalData,
-            AdminActions adminActions, @ConfigProperty(name = "retailcx.medallion.wait", defaultValue = "30s") Duration wait) {
+            AdminActions adminActions,
+            @ConfigProperty(name = "retailcx.medallion.wait", defaultValue = "30s") Duration wait) {
         this.pool = pool;
         this.catalog = catalog;
         this.reader = reader;

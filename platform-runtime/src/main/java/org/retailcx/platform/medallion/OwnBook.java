@@ -65,8 +65,10 @@ final class OwnBook<T> {
             for (Row row : newestOwners(tx, source.table(), owner.ownerOf("b"), records, batchId, wait)) {
                 String current = row.getString(1);
                 if (current != null && !current.equals(repId)) {
+                    String message = "the " + source.name() + " record " + row.getString(0)
+                            + " belongs to another rep's book";
                     records.get(row.getString(0)).forEach(prefix -> errors.add(new FieldError(prefix + owner.field(),
-                            "the " + source.name() + " record " + row.getString(0) + " belongs to another rep's book")));
+                            message)));
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <table>
  * <tr><th>role</th><th>name</th><th>e-mail, phone</th><th>date of birth</th><th>address</th></tr>
  * <tr><td>admin, service, sales-manager, sales-rep</td><td>clear</td><td>clear</td><td>clear</td><td>clear</td></tr>
- * <tr><td>marketing</td><td>clear with consent</td><td>clear with consent</td><td>hidden</td><td>clear with consent</td></tr>
+ * <tr><td>marketing</td><td>with consent</td><td>with consent</td><td>hidden</td><td>with consent</td></tr>
  * <tr><td>data-scientist</td><td>hidden</td><td>pseudonym</td><td>hidden</td><td>hidden</td></tr>
  * <tr><td>any other</td><td>hidden</td><td>hidden</td><td>hidden</td><td>hidden</td></tr>
  * </table>
@@ -49,6 +50,10 @@ public class PersonalData {
         CLEAR, CONSENTED, PSEUDONYMOUS, HIDDEN
     }
 
+    /** Roles whose work is with the person: they see personal data in clear (within their row scope). */
+    private static final Set<String> CLEAR_ROLES = Set.of(Roles.ADMIN, Roles.SERVICE, Roles.SALES_MANAGER,
+            Roles.SALES_REP);
+
     private final SecretKeySpec key;
 
     public PersonalData(@ConfigProperty(name = "retailcx.pii.pseudonym-key") Optional<String> key) {
@@ -61,7 +66,7 @@ public class PersonalData {
     }
 
     public static View view(Caller caller) {
-        if (caller.hasAny(java.util.Set.of(Roles.ADMIN, Roles.SERVICE, Roles.SALES_MANAGER, Roles.SALES_REP))) {
+        if (caller.hasAny(CLEAR_ROLES)) {
             return View.CLEAR;
         }
         if (caller.has(Roles.MARKETING)) {

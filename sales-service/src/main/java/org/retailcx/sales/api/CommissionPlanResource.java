@@ -102,7 +102,8 @@ public class CommissionPlanResource {
                         Boolean.TRUE.equals(plan.retroactive()), plan.capAmount(), plan.clawbackWindowDays() }))
                 .map(rows -> view(rows.iterator().next()))
                 .call(view -> adminActions.record(tx, "commission-plan.put", planId,
-                        new JsonObject().put("effectiveFrom", effectiveFrom.toString()).put("body", new JsonObject(body)))));
+                        new JsonObject().put("effectiveFrom", effectiveFrom.toString())
+                                .put("body", new JsonObject(body)))));
     }
 
     @GET
