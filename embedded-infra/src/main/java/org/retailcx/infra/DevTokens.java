@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -46,6 +47,8 @@ public final class DevTokens {
     public static final String DEFAULT_ISSUER = "https://retailcx.dev/issuer";
     public static final String PRIVATE_KEY_FILE = "dev-jwt-private.pem";
     public static final String PUBLIC_KEY_FILE = "dev-jwt-public.pem";
+    /** The claim naming a sales rep's or manager's employee id (read by the platform's {@code Caller}). */
+    public static final String REP_ID_CLAIM = "rep_id";
     private static final Object JVM_LOCK = new Object();
 
     private final PrivateKey privateKey;
@@ -95,6 +98,31 @@ public final class DevTokens {
             } catch (GeneralSecurityException e) {
                 throw new InfraException("Invalid dev JWT key files in " + dir + ": " + e.getMessage()
                         + " (delete them to regenerate)", e);
+            }
+        }
+    }
+
+    /**
+     * The development key of the pseudonyms data scientists see instead of personal identifiers: 32 random bytes,
+     * Base64, kept in {@code dir/pii-pseudonym.key} (mode 600) so that pseudonyms stay stable across restarts.
+     */
+    public static String pseudonymKey(Path dir) {
+        Path file = dir.resolve("pii-pseudonym.key");
+        synchronized (JVM_LOCK) {
+            try {
+                Files.createDirectories(dir);
+                try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                        FileLock ignored = ch.lock()) {
+                    if (!Files.isRegularFile(file)) {
+                        byte[] key = new byte[32];
+                        new java.security.SecureRandom().nextBytes(key);
+                        writeAtomically(file, Base64.getEncoder().encodeToString(key), true);
+                    }
+                    return Files.readString(file, StandardCharsets.US_ASCII).trim();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot load or create the pseudonym key in " + dir, e);
             }
         }
     }
@@ -158,6 +186,14 @@ public final class DevTokens {
      * (random UUID).
      */
     public String mint(String subject, Set<String> roles, Duration ttl) {
+        return mint(subject, roles, ttl, Map.of());
+    }
+
+    /**
+     * As {@link #mint(String, Set, Duration)}, with further string claims, e.g. {@value #REP_ID_CLAIM}: the employee
+     * id of a sales rep or manager, which their row-level scope is resolved from.
+     */
+    public String mint(String subject, Set<String> roles, Duration ttl, Map<String, String> claimsToAdd) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(roles, "roles");
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
@@ -168,6 +204,7 @@ public final class DevTokens {
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", new ArrayList<>(roles));
+        claimsToAdd.forEach(claims::setClaim);
         NumericDate now = NumericDate.now();
         claims.setIssuedAt(now);
         NumericDate exp = NumericDate.fromSeconds(now.getValue() + Math.max(1, ttl.toSeconds()));

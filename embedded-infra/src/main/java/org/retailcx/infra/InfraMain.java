@@ -34,7 +34,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * java -cp embedded-infra/target/classes:$(cat embedded-infra/target/infra.classpath) org.retailcx.infra.InfraMain \
  *      up --data-dir .data [--pg-port 55432] [--kafka-port 59092] [--controller-port 59093] [--databases a,b,c]
  *         [--topics t1,t2] [--issuer URL]
- * ... InfraMain token --data-dir .data --role ROLE[,ROLE2] [--subject NAME] [--ttl-hours 8] [--issuer URL]
+ * ... InfraMain token --data-dir .data --role ROLE[,ROLE2] [--subject NAME] [--rep-id ID] [--ttl-hours 8] [--issuer URL]
  * </pre>
  *
  * {@code up} honours RETAILCX_PG_HOST/PORT/USER/PASSWORD (external PostgreSQL) and RETAILCX_KAFKA_BOOTSTRAP
@@ -54,12 +54,13 @@ public final class InfraMain {
     static final String ENV_JWT_ISSUER = "RETAILCX_JWT_ISSUER";
     /** Extra PostgreSQL settings, {@code name=value;name=value} (e.g. the benchmark's pg_stat_statements). */
     static final String ENV_PG_SETTINGS = "RETAILCX_EMBEDDED_PG_SETTINGS";
+    static final String ENV_PII_PSEUDONYM_KEY = "RETAILCX_PII_PSEUDONYM_KEY";
 
     private static final String USAGE = String.join("\n",
             "usage:",
             "  InfraMain up --data-dir DIR [--pg-port 55432] [--kafka-port 59092] [--controller-port 59093]",
             "               [--databases a,b,c] [--topics t1,t2] [--issuer URL]",
-            "  InfraMain token --data-dir DIR --role ROLE[,ROLE2] [--subject NAME] [--ttl-hours 8] [--issuer URL]",
+            "  InfraMain token --data-dir DIR --role ROLE[,ROLE2] [--subject NAME] [--rep-id ID] [--ttl-hours 8] [--issuer URL]",
             "env for 'up': RETAILCX_PG_HOST [RETAILCX_PG_PORT RETAILCX_PG_USER RETAILCX_PG_PASSWORD] = external PostgreSQL;",
             "              RETAILCX_KAFKA_BOOTSTRAP = external Kafka");
 
@@ -118,7 +119,12 @@ public final class InfraMain {
         double hours = Double.parseDouble(opts.getOrDefault("ttl-hours", "8"));
         DevTokens tokens = DevTokens.loadOrCreate(dataDir.resolve("jwt"),
                 opts.getOrDefault("issuer", DevTokens.DEFAULT_ISSUER));
-        return tokens.mint(subject, csv(roles), Duration.ofSeconds(Math.max(1, (long) (hours * 3600))));
+        Set<String> roleSet = csv(roles);
+        // a rep's or manager's subject is their employee id unless --rep-id says otherwise
+        String repId = opts.getOrDefault("rep-id", opts.containsKey("subject")
+                && (roleSet.contains("sales-rep") || roleSet.contains("sales-manager")) ? subject : null);
+        return tokens.mint(subject, roleSet, Duration.ofSeconds(Math.max(1, (long) (hours * 3600))),
+                repId == null ? Map.of() : Map.of(DevTokens.REP_ID_CLAIM, repId));
     }
 
     // ------------------------------------------------------------------ up
@@ -246,6 +252,7 @@ public final class InfraMain {
         vars.put(ENV_KAFKA_BOOTSTRAP, bootstrap);
         vars.put(ENV_JWT_PUBLIC_KEY_LOCATION, tokens.publicKeyPath().toAbsolutePath().toString());
         vars.put(ENV_JWT_ISSUER, tokens.issuer());
+        vars.put(ENV_PII_PSEUDONYM_KEY, DevTokens.pseudonymKey(dataDir.resolve("jwt")));
         writeEnvFile(dataDir.resolve("infra.env"), vars);
         log("infrastructure up in " + millisSince(t0) + " ms; wrote " + dataDir.resolve("infra.env"));
 

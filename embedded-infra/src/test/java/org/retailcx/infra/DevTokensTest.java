@@ -1,6 +1,8 @@
 package org.retailcx.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -44,6 +47,35 @@ class DevTokensTest {
         assertThrows(InvalidJwtException.class,
                 () -> consumer(other.publicKey(), DevTokens.DEFAULT_ISSUER).processToClaims(jwt));
         assertThrows(IllegalStateException.class, tokens::publicKeyPath);
+    }
+
+    @Test
+    void aRepsTokenCarriesTheirEmployeeIdAndTheCliMintsItFromTheSubject(@TempDir Path dir) throws Exception {
+        DevTokens tokens = DevTokens.loadOrCreate(dir.resolve("jwt"));
+        JwtClaims rep = consumer(tokens.publicKey(), DevTokens.DEFAULT_ISSUER).processToClaims(tokens.mint(
+                "REP-0001", Set.of("sales-rep"), Duration.ofHours(1), Map.of(DevTokens.REP_ID_CLAIM, "REP-0001")));
+        assertEquals("REP-0001", rep.getStringClaimValue(DevTokens.REP_ID_CLAIM));
+
+        // ./suite token sales-rep REP-0001: the subject is the rep id; other roles, or no subject, carry none
+        String cli = InfraMain.token(Map.of("data-dir", dir.toString(), "role", "sales-rep", "subject", "REP-0001"));
+        assertEquals("REP-0001", consumer(tokens.publicKey(), DevTokens.DEFAULT_ISSUER).processToClaims(cli)
+                .getStringClaimValue(DevTokens.REP_ID_CLAIM));
+        String admin = InfraMain.token(Map.of("data-dir", dir.toString(), "role", "admin", "subject", "ops"));
+        assertFalse(consumer(tokens.publicKey(), DevTokens.DEFAULT_ISSUER).processToClaims(admin)
+                .hasClaim(DevTokens.REP_ID_CLAIM));
+        String anonymousRep = InfraMain.token(Map.of("data-dir", dir.toString(), "role", "sales-rep"));
+        assertFalse(consumer(tokens.publicKey(), DevTokens.DEFAULT_ISSUER).processToClaims(anonymousRep)
+                .hasClaim(DevTokens.REP_ID_CLAIM));
+    }
+
+    @Test
+    void thePseudonymKeyIsGeneratedOnceAndKeptSecret(@TempDir Path dir) throws Exception {
+        String key = DevTokens.pseudonymKey(dir);
+        assertEquals(32, Base64.getDecoder().decode(key).length);
+        assertEquals(key, DevTokens.pseudonymKey(dir), "stable across restarts");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve("pii-pseudonym.key"))));
+        assertNotEquals(key, DevTokens.pseudonymKey(dir.resolve("other")));
     }
 
     @Test

@@ -23,7 +23,8 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
                 "kafka.bootstrap.servers", infra.kafkaBootstrap(),
                 "retailcx.kafka.topic-prefix", infra.freshTopicPrefix(),
                 "mp.jwt.verify.publickey", infra.tokens().publicKeyPem(),
-                "mp.jwt.verify.issuer", infra.tokens().issuer());
+                "mp.jwt.verify.issuer", infra.tokens().issuer(),
+                "retailcx.pii.pseudonym-key", "test-pseudonym-key");
     }
 
     @Override

@@ -27,9 +27,11 @@ import org.retailcx.clv.pipeline.ModelQueries;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.AdminActions;
 import org.retailcx.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -44,14 +46,16 @@ public class ModelResource {
     private final ClvModelService models;
     private final ClvRefitJob refits;
     private final ModelAccuracy accuracy;
+    private final AdminActions adminActions;
 
     public ModelResource(Pool pool, IngestionReader reader, ClvModelService models, ClvRefitJob refits,
-            ModelAccuracy accuracy) {
+            ModelAccuracy accuracy, AdminActions adminActions) {
         this.pool = pool;
         this.reader = reader;
         this.models = models;
         this.refits = refits;
         this.accuracy = accuracy;
+        this.adminActions = adminActions;
     }
 
     @POST
@@ -66,7 +70,8 @@ public class ModelResource {
         if (request.calibrationEnd().isAfter(LocalDate.now(ZoneOffset.UTC))) {
             throw ProblemException.invalid("calibrationEnd", "must not be in the future");
         }
-        return pool.withTransaction(tx -> models.fit(tx, request, "api"))
+        return pool.withTransaction(tx -> models.fit(tx, request, "api")
+                .call(m -> adminActions.record(tx, "clv.fit", Integer.toString(m.version()), new JsonObject(body))))
                 .map(m -> Response.status(201).entity(m).build());
     }
 
@@ -76,7 +81,11 @@ public class ModelResource {
     @Operation(summary = "Run the scheduled refit now (one replica at a time: 409 while another runs it)")
     public Uni<Response> refit(@QueryParam("calibrationEnd") LocalDate calibrationEnd) {
         LocalDate end = calibrationEnd == null ? LocalDate.now(ZoneOffset.UTC).minusDays(1) : calibrationEnd;
-        return refits.refit(end, "api").map(result -> result
+        return refits.refit(end, "api")
+                .call(result -> result.isEmpty() ? Uni.createFrom().voidItem()
+                        : adminActions.record(pool, "clv.refit", Integer.toString(result.get().version()),
+                                new JsonObject().put("calibrationEnd", end.toString())))
+                .map(result -> result
                 .map(m -> Response.status(201).entity(m).build())
                 .orElseThrow(() -> ProblemException.conflict("urn:retailcx:problem:clv-refit-running",
                         "A CLV refit is already running on another replica")));
@@ -133,7 +142,8 @@ public class ModelResource {
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
     @Operation(summary = "Make a version active; publishes its predictions and the decile changes")
     public Uni<ModelVersion> activate(@PathParam("version") int version) {
-        return pool.withTransaction(tx -> models.activate(tx, version));
+        return pool.withTransaction(tx -> models.activate(tx, version)
+                .call(() -> adminActions.record(tx, "clv.activate", Integer.toString(version), null)));
     }
 
     @GET

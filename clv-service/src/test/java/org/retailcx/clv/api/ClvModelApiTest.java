@@ -62,6 +62,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The CLV issue's "done when", through the API against the real PostgreSQL and Kafka: CDNOW loaded through bulk
@@ -83,6 +85,9 @@ class ClvModelApiTest {
 
     @Inject
     SingleReplicaJobs jobs;
+
+    @Inject
+    Pool pool;
 
     @AfterAll
     static void closeKafka() {
@@ -394,6 +399,22 @@ class ClvModelApiTest {
                 .when().post("/api/v1/clv/models/" + version + "/activate").then().statusCode(200);
         given().header("Authorization", TestTokens.bearer("data-scientist"))
                 .when().post("/api/v1/clv/models/9999/activate").then().statusCode(404);
+
+        // who fitted and activated it is on record, and a refused activation records nothing
+        assertEquals(List.of("test-user admin"), adminActions("clv.fit", version));
+        assertEquals(List.of("test-user data-scientist", "test-user data-scientist"),
+                adminActions("clv.activate", version));
+        assertEquals(List.of(), adminActions("clv.activate", 9999));
+    }
+
+    /** "subject roles" of each recorded admin action on a target, oldest first. */
+    private List<String> adminActions(String action, int version) {
+        List<String> result = new ArrayList<>();
+        pool.preparedQuery("select acted_by || ' ' || array_to_string(acted_roles, ',') from platform.admin_actions"
+                + " where action = $1 and target = $2 order by action_id")
+                .execute(Tuple.of(action, Integer.toString(version)))
+                .await().atMost(Duration.ofSeconds(30)).forEach(r -> result.add(r.getString(0)));
+        return result;
     }
 
     @Test
@@ -442,6 +463,9 @@ class ClvModelApiTest {
         assertEquals(decilesBefore, deciles(after.getInt("modelVersion")));
         given().header("Authorization", TestTokens.bearer("data-scientist")).when()
                 .post("/api/v1/clv/admin/rebuild-gold").then().statusCode(403);
+        assertEquals(2L, pool.query("select count(*) from platform.admin_actions where action = 'clv.rebuild-gold'"
+                + " and acted_by = 'test-user' and acted_roles = '{admin}'").execute()
+                .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0));
     }
 
     private Map<String, Integer> deciles(int version) {

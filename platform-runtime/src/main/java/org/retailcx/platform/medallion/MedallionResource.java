@@ -34,6 +34,9 @@ import org.retailcx.platform.ingest.IdempotentWrites.Outcome;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.AdminActions;
+import org.retailcx.platform.security.Caller;
+import org.retailcx.platform.security.PersonalData;
 import org.retailcx.schema.EventJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,9 +44,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -75,11 +78,14 @@ public class MedallionResource {
     private final BronzeWriter writer;
     private final Promoter promoter;
     private final LayerRebuilds rebuilds;
-    private final SecurityIdentity identity;
+    private final Caller caller;
+    private final PersonalData personalData;
+    private final AdminActions adminActions;
     private final Duration wait;
 
     public MedallionResource(Pool pool, MedallionCatalog catalog, IngestionReader reader, IdempotentWrites writes,
-            BronzeWriter writer, Promoter promoter, LayerRebuilds rebuilds, SecurityIdentity identity,
+            BronzeWriter writer, Promoter promoter, LayerRebuilds rebuilds, Caller caller, PersonalData personalData,
+            AdminActions adminActions,
             @ConfigProperty(name = "retailcx.medallion.wait", defaultValue = "30s") Duration wait) {
         this.pool = pool;
         this.catalog = catalog;
@@ -88,7 +94,9 @@ public class MedallionResource {
         this.writer = writer;
         this.promoter = promoter;
         this.rebuilds = rebuilds;
-        this.identity = identity;
+        this.caller = caller;
+        this.personalData = personalData;
+        this.adminActions = adminActions;
         this.wait = wait;
     }
 
@@ -119,8 +127,16 @@ public class MedallionResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return write(source, appender, caller, idempotencyKey, async(prefer),
-                tx -> new IngestionReader.BatchRead(1, IdempotentWrites.sha256(body)));
+        OwnBook<T> book = ownBook(source);
+        if (book != null) {
+            book.add("", item.value());
+        }
+        return write(source, appender, caller, idempotencyKey, async(prefer), tx -> {
+            if (book != null) {
+                book.check(tx, appender.batchId(), wait);
+            }
+            return new IngestionReader.BatchRead(1, IdempotentWrites.sha256(body));
+        });
     }
 
     @POST
@@ -144,8 +160,12 @@ public class MedallionResource {
     private <T> Response batch(MedallionSource<T> source, String contentType, String sourceSystem,
             String idempotencyKey, String prefer, InputStream body, BronzeWriter.Caller caller) {
         var appender = appender(source, sourceSystem);
+        OwnBook<T> book = ownBook(source);
         return write(source, appender, caller, idempotencyKey, async(prefer), tx -> {
             var read = reader.readBatch(body, contentType, source.recordType(), (index, raw, value) -> {
+                if (book != null) {
+                    book.add("[" + index + "].", value);
+                }
                 if (appender.add("[" + index + "].", raw, value) && appender.errors().isEmpty()) {
                     appender.send(tx, wait);
                 }
@@ -153,8 +173,16 @@ public class MedallionResource {
             if (!appender.errors().isEmpty()) {
                 throw ProblemException.invalid(appender.errors());
             }
+            if (book != null) {
+                book.check(tx, appender.batchId(), wait);
+            }
             return read;
         });
+    }
+
+    /** The own-book check when the caller may write only their own records (a sales rep), else null. */
+    private <T> OwnBook<T> ownBook(MedallionSource<T> source) {
+        return caller.ownBookOnly() ? new OwnBook<>(source, caller.repId()) : null;
     }
 
     private <T> BronzeWriter.Appender<T> appender(MedallionSource<T> source, String sourceSystem) {
@@ -275,6 +303,12 @@ public class MedallionResource {
             @PathParam("id") String id) {
         MedallionSource<?> source = catalog.source(domain, path);
         authorize(source.access().history());
+        // a rep sees the history of their own records only; another rep's is not found, so ids do not leak
+        if (caller.ownBookOnly() && (source.owner() == null || caller.repId() == null
+                || !caller.repId().equals(OwnBook.ownerOf(pool, source, id, wait)))) {
+            throw ProblemException.notFound("No " + source.name() + " record " + id + " in your book");
+        }
+        PersonalData.View view = PersonalData.view(caller);
         return pool.preparedQuery("select b.bronze_id, b.source_system, b.batch_id, b.received_at, i.received_by,"
                 + " b.payload::text from " + source.table() + " b left join platform.ingestion_batches i"
                 + " on i.batch_id = b.batch_id where b.source_record_id = $1 order by b.bronze_id")
@@ -283,7 +317,8 @@ public class MedallionResource {
                     List<RecordVersion> versions = new ArrayList<>();
                     for (var row : rows) {
                         versions.add(new RecordVersion(row.getLong(0), row.getString(1), row.getUUID(2),
-                                row.getOffsetDateTime(3), row.getString(4), tree(row.getString(5))));
+                                row.getOffsetDateTime(3), row.getString(4), personalData.mask(view,
+                                        tree(row.getString(5)), source.personalData(), source.consentField())));
                     }
                     if (versions.isEmpty()) {
                         throw ProblemException.notFound("No " + source.name() + " record " + id + " has been received");
@@ -330,17 +365,19 @@ public class MedallionResource {
     public LayerRebuilds.RebuildReport rebuild(@PathParam("domain") String domain) {
         catalog.domain(domain);
         authorize(Set.of(org.retailcx.platform.security.Roles.ADMIN));
-        return rebuilds.rebuildAll(promoter.lockName()).await().atMost(Duration.ofHours(1));
+        var report = rebuilds.rebuildAll(promoter.lockName()).await().atMost(Duration.ofHours(1));
+        adminActions.record(pool, "medallion.rebuild", domain, JsonObject.mapFrom(report)).await().atMost(wait);
+        return report;
     }
 
     private BronzeWriter.Caller authorize(Set<String> roles) {
-        if (identity.isAnonymous()) {
+        if (caller.anonymous()) {
             throw new UnauthorizedException();
         }
-        if (roles.stream().noneMatch(identity::hasRole)) {
+        if (!caller.hasAny(roles)) {
             throw new ForbiddenException();
         }
-        return new BronzeWriter.Caller(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+        return new BronzeWriter.Caller(caller.subject(), caller.sortedRoles());
     }
 
     private static boolean async(String prefer) {

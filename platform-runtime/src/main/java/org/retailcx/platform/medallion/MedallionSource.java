@@ -1,9 +1,12 @@
 package org.retailcx.platform.medallion;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+
+import org.retailcx.platform.security.PersonalData;
 
 /**
  * One feed a service ingests, declared once: the record type its API accepts, the bronze table it lands in, how the
@@ -17,17 +20,56 @@ import java.util.function.UnaryOperator;
  * @param path the URL segment(s) under {@code /api/v1/<domain>/}, usually the name ("commissions/reported")
  * @param idField the record field holding the source's external id (named in 400 responses)
  * @param customerColumn the bronze column holding the customer id, recorded with quarantine entries (or null)
+ * @param owner who owns a record, for callers limited to their own book (a sales rep); null: such callers may
+ *        neither write nor read its history
+ * @param personalData the record's personal fields and their kind, masked in its history per the caller's role
+ * @param consentField the record's boolean field saying the person consented to be contacted (or null)
  * @param beforeBronze applied to every record before anything of it is stored (e.g. redacting personal data from
  *        free text); when it changes the record, bronze's payload is the changed record, not the body as sent
  */
 public record MedallionSource<T>(String name, String path, String table, Class<T> recordType, String idField,
         Function<T, String> idOf, List<Column<T>> columns, List<DataQualityRule> rules, Access access,
-        String defaultSourceSystem, String customerColumn, UnaryOperator<T> beforeBronze) {
+        String defaultSourceSystem, String customerColumn, Owner<T> owner, Map<String, PersonalData.Kind> personalData,
+        String consentField, UnaryOperator<T> beforeBronze) {
 
     public MedallionSource {
         columns = List.copyOf(columns);
         rules = List.copyOf(rules);
         beforeBronze = beforeBronze == null ? UnaryOperator.identity() : beforeBronze;
+        personalData = Map.copyOf(personalData);
+    }
+
+    /**
+     * A record's owner (an employee id): either its own column ({@link #column}) or, when {@code parent} is set, the
+     * owner of the parent source's record that the column references (a quote belongs to its opportunity's owner).
+     * An existing record's owner is read from its newest bronze version.
+     *
+     * @param field the record field named in a 403 when a caller writes outside their book
+     */
+    public record Owner<T>(String column, String field, Function<T, String> value, MedallionSource<?> parent) {
+
+        /** The owner is the record's own field. */
+        public static <T> Owner<T> field(String column, String field, Function<T, String> value) {
+            return new Owner<>(column, field, value, null);
+        }
+
+        /** The owner is the owner of the {@code parent} record this record's {@code column} references. */
+        public static <T> Owner<T> through(MedallionSource<?> parent, String column, String field,
+                Function<T, String> value) {
+            if (parent.owner() == null || parent.owner().parent() != null) {
+                throw new IllegalArgumentException("parent " + parent.name() + " must own its records by a field");
+            }
+            return new Owner<>(column, field, value, parent);
+        }
+
+        /** SQL for the owner of bronze row {@code b} of this source. */
+        String ownerOf(String alias) {
+            if (parent == null) {
+                return alias + "." + column;
+            }
+            return "(select p." + parent.owner().column() + " from " + parent.table() + " p where p.source_record_id = "
+                    + alias + "." + column + " order by p.bronze_id desc limit 1)";
+        }
     }
 
     /**
@@ -86,6 +128,9 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
         private String defaultSourceSystem = "api";
         private String customerColumn;
         private UnaryOperator<T> beforeBronze;
+        private Owner<T> owner;
+        private Map<String, PersonalData.Kind> personalData = Map.of();
+        private String consentField;
 
         private Builder(String name, Class<T> recordType) {
             this.name = name;
@@ -140,12 +185,24 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
             return this;
         }
 
+        public Builder<T> owner(Owner<T> owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** The record's personal fields; {@code consentField} is its contact-consent flag (or null). */
+        public Builder<T> personalData(Map<String, PersonalData.Kind> fields, String consentField) {
+            this.personalData = fields;
+            this.consentField = consentField;
+            return this;
+        }
+
         public MedallionSource<T> build() {
             if (table == null || idOf == null || access == null || columns.isEmpty()) {
                 throw new IllegalStateException("source " + name + " needs a table, an id, columns and access");
             }
             return new MedallionSource<>(name, path, table, recordType, idField, idOf, columns, rules, access,
-                    defaultSourceSystem, customerColumn, beforeBronze);
+                    defaultSourceSystem, customerColumn, owner, personalData, consentField, beforeBronze);
         }
     }
 }

@@ -32,6 +32,17 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** 403 for a field whose value the caller may not write (another rep's book, for a rep). */
+    public static ProblemException forbidden(List<FieldError> errors) {
+        String detail = errors.stream().limit(5).map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse("not allowed");
+        return new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden", detail, errors);
+    }
+
+    public static ProblemException forbidden(String field, String message) {
+        return forbidden(List.of(new FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", detail, List.of());
     }

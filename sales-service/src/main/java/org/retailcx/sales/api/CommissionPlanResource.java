@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.AdminActions;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.api.CommissionPlanRequest.TierRequest;
 import org.retailcx.sales.pipeline.CommissionPlans;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -64,18 +66,20 @@ public class CommissionPlanResource {
     private final Pool pool;
     private final IngestionReader reader;
     private final ObjectMapper mapper;
+    private final AdminActions adminActions;
 
-    public CommissionPlanResource(Pool pool, IngestionReader reader, ObjectMapper mapper) {
+    public CommissionPlanResource(Pool pool, IngestionReader reader, ObjectMapper mapper, AdminActions adminActions) {
         this.pool = pool;
         this.reader = reader;
         this.mapper = mapper;
+        this.adminActions = adminActions;
     }
 
     @PUT
     @Path("/{planId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ADMIN, Roles.SALES_MANAGER })
-    @Operation(summary = "Create or replace the plan's version effective from effectiveFrom")
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE }) // compensation is finance's: not a manager's to change
+    @Operation(summary = "Create or replace the plan's version effective from effectiveFrom (recorded with the caller)")
     public Uni<CommissionPlanView> put(@PathParam("planId") String planId, String body) {
         CommissionPlanRequest plan = reader.readOne(body, CommissionPlanRequest.class).value();
         var errors = plan.violations(planId);
@@ -84,7 +88,7 @@ public class CommissionPlanResource {
         }
         LocalDate effectiveFrom = plan.effectiveFrom() == null ? CommissionPlanRequest.FROM_THE_BEGINNING
                 : plan.effectiveFrom();
-        return pool.preparedQuery("""
+        return pool.withTransaction(tx -> tx.preparedQuery("""
                 insert into silver.retail_sales_commission_plan (plan_id, effective_from, name, quota_period, rates,
                     tiers, retroactive, cap_amount, clawback_window_days)
                 values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9)
@@ -96,7 +100,10 @@ public class CommissionPlanResource {
                 .execute(Tuple.from(new Object[] { planId, effectiveFrom, plan.name(), plan.quotaPeriod(),
                         json(plan.rates()), json(plan.tiers() == null ? List.of() : plan.tiers()),
                         Boolean.TRUE.equals(plan.retroactive()), plan.capAmount(), plan.clawbackWindowDays() }))
-                .map(rows -> view(rows.iterator().next()));
+                .map(rows -> view(rows.iterator().next()))
+                .call(view -> adminActions.record(tx, "commission-plan.put", planId,
+                        new JsonObject().put("effectiveFrom", effectiveFrom.toString())
+                                .put("body", new JsonObject(body)))));
     }
 
     @GET

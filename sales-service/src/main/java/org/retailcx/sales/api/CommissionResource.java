@@ -18,14 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.AdminActions;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
+import org.retailcx.sales.metrics.RepScope;
 import org.retailcx.sales.metrics.MetricFilter;
 import org.retailcx.sales.pipeline.CommissionEngine;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The commission engine's operator call and the reconciliation against the compensation system. */
 @Path("/api/v1/sales/commissions")
@@ -48,10 +51,14 @@ public class CommissionResource {
 
     private final Pool pool;
     private final CommissionEngine engine;
+    private final Caller caller;
+    private final AdminActions adminActions;
 
-    public CommissionResource(Pool pool, CommissionEngine engine) {
+    public CommissionResource(Pool pool, CommissionEngine engine, Caller caller, AdminActions adminActions) {
         this.pool = pool;
         this.engine = engine;
+        this.caller = caller;
+        this.adminActions = adminActions;
     }
 
     @POST
@@ -62,14 +69,17 @@ public class CommissionResource {
     public Uni<RecalculationReport> recalculate(@QueryParam("period") @Parameter(
             description = "A year (2026), quarter (2026-Q4) or month (2026-11)", required = true) String period) {
         LocalDate[] bounds = MetricFilter.of(period, null, null, null, null, null).requiredPeriod();
-        return pool.withTransaction(tx -> engine.recalculate(tx, bounds[0], bounds[1]))
+        return pool.withTransaction(tx -> engine.recalculate(tx, bounds[0], bounds[1])
+                .call(lines -> adminActions.record(tx, "commissions.recalculate", period,
+                        new JsonObject().put("linesBooked", lines))))
                 .map(lines -> new RecalculationReport(bounds[0], bounds[1], lines));
     }
 
     @GET
     @Path("/reconciliation")
     @RolesAllowed({ Roles.ADMIN, Roles.SALES_MANAGER })
-    @Operation(summary = "Computed vs reported commission per (rep, opportunity, type), by rep, opportunity, type")
+    @Operation(summary = "Computed vs reported commission per (rep, opportunity, type), by rep, opportunity, type; "
+            + "a manager sees their team's")
     public Uni<Page<ReconciledCommission>> reconciliation(
             @QueryParam("period") @Parameter(description = "Rows whose win date (else reported period) falls in it: "
                     + "2026, 2026-Q4 or 2026-11") String period,
@@ -82,6 +92,7 @@ public class CommissionResource {
                     .toList()));
         }
         MetricFilter filter = MetricFilter.of(period, null, null, null, null, null);
+        var visible = RepScope.of(caller).condition("rep_id", 9);
         int pageSize = Page.limit(limit);
         String after = Page.after(cursor);
         String[] key = after == null ? new String[] { "", "", "" } : after.split(CURSOR_SEPARATOR, -1);
@@ -94,10 +105,10 @@ public class CommissionResource {
                 from silver.retail_sales_commission_reconciled
                 where (rep_id, opportunity_id, commission_type) > ($1, $2, $3)
                   and ($4::date is null or period_date >= $4) and ($5::date is null or period_date <= $5)
-                  and ($6::text is null or rep_id = $6) and ($7::text is null or status = $7)
-                order by rep_id, opportunity_id, commission_type limit $8""")
-                .execute(Tuple.from(new Object[] { key[0], key[1], key[2], filter.fromDate(), filter.toDate(), repId,
-                        status, pageSize + 1 }))
+                  and ($6::text is null or rep_id = $6) and ($7::text is null or status = $7) and %s
+                order by rep_id, opportunity_id, commission_type limit $8""".formatted(visible.sql()))
+                .execute(visible.tuple(key[0], key[1], key[2], filter.fromDate(), filter.toDate(), repId, status,
+                        pageSize + 1))
                 .map(rows -> {
                     List<ReconciledCommission> items = new ArrayList<>();
                     rows.forEach(r -> items.add(new ReconciledCommission(r.getString(0), r.getString(1),

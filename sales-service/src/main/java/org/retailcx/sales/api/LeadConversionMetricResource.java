@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.metrics.LeadMetrics;
 import org.retailcx.sales.metrics.MetricFilter;
+import org.retailcx.sales.metrics.RepScope;
 
 import io.smallrye.mutiny.Uni;
 
@@ -22,15 +24,17 @@ import io.smallrye.mutiny.Uni;
 public class LeadConversionMetricResource {
 
     private final LeadMetrics metrics;
+    private final Caller caller;
 
-    public LeadConversionMetricResource(LeadMetrics metrics) {
+    public LeadConversionMetricResource(LeadMetrics metrics, Caller caller) {
         this.metrics = metrics;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_REP, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
     @Operation(summary = "Lead → qualified → opportunity → won funnel for golden leads created in the period")
     public Uni<LeadMetrics.Funnel> funnel(@BeanParam MetricFilter filter) {
-        return metrics.funnel(filter);
+        return metrics.funnel(filter.within(RepScope.of(caller)));
     }
 }

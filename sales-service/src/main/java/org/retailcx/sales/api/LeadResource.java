@@ -31,7 +31,8 @@ public class LeadResource {
     @GET
     @Path("/{id}/golden")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "The golden lead a source lead id belongs to, with its lineage (members, bronze ids, merges)")
+    @Operation(summary = "The golden lead a source lead id belongs to, with its lineage (members, bronze ids, merges); "
+            + "a rep's own or a manager's team's only, personal data masked per role (see the README)")
     public Uni<GoldenLead> goldenOf(@PathParam("id") String id) {
         return golden.bySourceLead(id);
     }
@@ -39,7 +40,8 @@ public class LeadResource {
     @GET
     @Path("/golden")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "Golden leads by id, with their lineage; cursor-paginated")
+    @Operation(summary = "Golden leads by id, with their lineage; cursor-paginated; a rep's own or a manager's team's "
+            + "only, personal data masked per role (see the README)")
     public Uni<Page<GoldenLead>> goldenLeads(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return golden.page(limit, cursor);
     }

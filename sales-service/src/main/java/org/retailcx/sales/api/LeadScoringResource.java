@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.AdminActions;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.model.LabeledLead;
 import org.retailcx.sales.pipeline.LeadScoringService;
@@ -34,6 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -52,11 +55,16 @@ public class LeadScoringResource {
     private final LeadScoringService scoring;
     private final ObjectMapper mapper;
     private final SecurityIdentity identity;
+    private final AdminActions adminActions;
+    private final Pool pool;
 
-    public LeadScoringResource(LeadScoringService scoring, ObjectMapper mapper, SecurityIdentity identity) {
+    public LeadScoringResource(LeadScoringService scoring, ObjectMapper mapper, SecurityIdentity identity,
+            AdminActions adminActions, Pool pool) {
         this.scoring = scoring;
         this.mapper = mapper;
         this.identity = identity;
+        this.adminActions = adminActions;
+        this.pool = pool;
     }
 
     @POST
@@ -118,7 +126,8 @@ public class LeadScoringResource {
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
     @Operation(summary = "Make this version the one active model; leads are scored with it on arrival")
     public Uni<ModelReport> activate(@PathParam("version") int version) {
-        return scoring.activate(version);
+        return scoring.activate(version)
+                .call(() -> adminActions.record(pool, "lead-scoring.activate", Integer.toString(version), null));
     }
 
     @POST
@@ -126,7 +135,9 @@ public class LeadScoringResource {
     @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
     @Operation(summary = "Rescore every open golden lead with this (active) version")
     public Uni<Rescored> rescore(@PathParam("version") int version) {
-        return scoring.rescoreOpenLeads(version).map(n -> new Rescored(version, n));
+        return scoring.rescoreOpenLeads(version).map(n -> new Rescored(version, n))
+                .call(r -> adminActions.record(pool, "lead-scoring.rescore", Integer.toString(version),
+                        new JsonObject().put("leadsRescored", r.leadsRescored())));
     }
 
     private String user() {

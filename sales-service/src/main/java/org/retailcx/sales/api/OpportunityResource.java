@@ -14,7 +14,9 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
+import org.retailcx.sales.metrics.RepScope;
 
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -45,24 +47,29 @@ public class OpportunityResource {
     }
 
     private final Pool pool;
+    private final Caller caller;
 
-    public OpportunityResource(Pool pool) {
+    public OpportunityResource(Pool pool, Caller caller) {
         this.pool = pool;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "The golden opportunity (newest valid version) and its stage/amount/probability/close-date changes")
+    @Operation(summary = "The golden opportunity (newest valid version) and its stage/amount/probability/close-date "
+            + "changes; a rep's own or a manager's team's only (another's is not found)")
     public Uni<Opportunity> get(@PathParam("id") String id) {
+        var visible = RepScope.of(caller).condition("owner_id", 2);
         return pool.preparedQuery("""
                 select bronze_id, changed_at, stage_from, stage_to, amount_from, amount_to, probability_from,
                        probability_to, close_date_from, close_date_to
                 from silver.retail_sales_opportunity_history where opportunity_id = $1 order by changed_at, bronze_id""")
                 .execute(Tuple.of(id))
                 .chain(changes -> pool.preparedQuery(
-                        "select * from silver.retail_sales_opportunity_golden where opportunity_id = $1")
-                        .execute(Tuple.of(id))
+                        "select * from silver.retail_sales_opportunity_golden where opportunity_id = $1 and "
+                                + visible.sql())
+                        .execute(visible.tuple(id))
                         .map(golden -> {
                             if (golden.size() == 0) {
                                 throw ProblemException.notFound("No valid version of opportunity " + id

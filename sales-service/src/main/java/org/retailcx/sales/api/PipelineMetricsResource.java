@@ -15,9 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.metrics.MetricFilter;
 import org.retailcx.sales.metrics.PipelineMetrics;
+import org.retailcx.sales.metrics.RepScope;
 import org.retailcx.sales.metrics.PipelineReports.Forecast;
 import org.retailcx.sales.metrics.PipelineReports.Movement;
 import org.retailcx.sales.metrics.PipelineReports.Pipeline;
@@ -28,7 +30,10 @@ import org.retailcx.sales.metrics.PipelineReports.WinRate;
 
 import io.smallrye.mutiny.Uni;
 
-/** Pipeline metrics for dashboards; every one takes the common filters (period or from/to, rep, team, territory, product, source). */
+/**
+ * Pipeline metrics for dashboards; every one takes the common filters (period or from/to, rep, team, territory,
+ * product, source) within the caller's scope: a rep's own figures, a manager's team's.
+ */
 @Path("/api/v1/sales/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "metrics: pipeline")
@@ -36,9 +41,11 @@ import io.smallrye.mutiny.Uni;
 public class PipelineMetricsResource {
 
     private final PipelineMetrics metrics;
+    private final Caller caller;
 
-    public PipelineMetricsResource(PipelineMetrics metrics) {
+    public PipelineMetricsResource(PipelineMetrics metrics, Caller caller) {
         this.metrics = metrics;
+        this.caller = caller;
     }
 
     @GET
@@ -49,35 +56,35 @@ public class PipelineMetricsResource {
                     + "the expected close date (as of then); a future asOf answers 400")
     public Uni<Pipeline> pipeline(@BeanParam MetricFilter filter,
             @QueryParam("asOf") @Parameter(description = "A past day, ISO; omit for now") String asOf) {
-        return metrics.pipeline(filter, asOf == null ? null : date("asOf", asOf));
+        return metrics.pipeline(filter.within(RepScope.of(caller)), asOf == null ? null : date("asOf", asOf));
     }
 
     @GET
     @Path("/win-rate")
     @Operation(summary = "Won / (won + lost) for deals closed in the period, by count and by value")
     public Uni<WinRate> winRate(@BeanParam MetricFilter filter) {
-        return metrics.winRate(filter);
+        return metrics.winRate(filter.within(RepScope.of(caller)));
     }
 
     @GET
     @Path("/sales-cycle")
     @Operation(summary = "Average and median days from created to Closed Won, for deals won in the period")
     public Uni<SalesCycle> salesCycle(@BeanParam MetricFilter filter) {
-        return metrics.salesCycle(filter);
+        return metrics.salesCycle(filter.within(RepScope.of(caller)));
     }
 
     @GET
     @Path("/quota-attainment")
     @Operation(summary = "Won amount over quota per rep, with team and territory roll-ups (period required)")
     public Uni<QuotaAttainment> quotaAttainment(@BeanParam MetricFilter filter) {
-        return metrics.quotaAttainment(filter);
+        return metrics.quotaAttainment(filter.within(RepScope.of(caller)));
     }
 
     @GET
     @Path("/stage-conversion")
     @Operation(summary = "Per stage: entries in the period, advanced to a later stage, conversion % and days in stage")
     public Uni<StageConversions> stageConversion(@BeanParam MetricFilter filter) {
-        return metrics.stageConversion(filter);
+        return metrics.stageConversion(filter.within(RepScope.of(caller)));
     }
 
     @GET
@@ -86,14 +93,14 @@ public class PipelineMetricsResource {
             description = "Scope: open deals expected to close within [from, to]. starting + new + increased − "
                     + "decreased + pulledIn − pushedOut − won − lost = ending; each bucket has an amount and a count")
     public Uni<Movement> pipelineMovement(@BeanParam MetricFilter filter) {
-        return metrics.movement(filter);
+        return metrics.movement(filter.within(RepScope.of(caller)));
     }
 
     @GET
     @Path("/forecast")
     @Operation(summary = "Forecast for a period: closed, commit, best case, pipeline and weighted pipeline (period required)")
     public Uni<Forecast> forecast(@BeanParam MetricFilter filter) {
-        return metrics.forecast(filter);
+        return metrics.forecast(filter.within(RepScope.of(caller)));
     }
 
     private static LocalDate date(String field, String value) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.AdminActions;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.pipeline.PipelineSnapshots;
 
@@ -35,10 +36,12 @@ public class PipelineSnapshotResource {
 
     private final Pool pool;
     private final PipelineSnapshots snapshots;
+    private final AdminActions adminActions;
 
-    public PipelineSnapshotResource(Pool pool, PipelineSnapshots snapshots) {
+    public PipelineSnapshotResource(Pool pool, PipelineSnapshots snapshots, AdminActions adminActions) {
         this.pool = pool;
         this.snapshots = snapshots;
+        this.adminActions = adminActions;
     }
 
     @POST
@@ -54,7 +57,8 @@ public class PipelineSnapshotResource {
         if (days > MAX_DAYS) {
             throw ProblemException.invalid("to", "at most " + MAX_DAYS + " days per call");
         }
-        return pool.withTransaction(tx -> snapshots.take(tx, start, end))
+        return pool.withTransaction(tx -> snapshots.take(tx, start, end)
+                .call(() -> adminActions.record(tx, "pipeline-snapshots.backfill", start + ".." + end, null)))
                 .map(rows -> new SnapshotReceipt(start, end, (int) days, rows));
     }
 

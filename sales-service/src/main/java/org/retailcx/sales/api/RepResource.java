@@ -15,14 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
+import org.retailcx.sales.metrics.RepScope;
 
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Sales reps from HR/CRM; each version with a territory, team, quota or rate change becomes an SCD 2 row. */
 @Path("/api/v1/sales/reps")
@@ -44,32 +45,38 @@ public class RepResource {
             from gold.dim_sales_rep r left join gold.dim_sales_territory t on t.territory_id = r.territory_id""";
 
     private final Pool pool;
+    private final Caller caller;
 
-    public RepResource(Pool pool) {
+    public RepResource(Pool pool, Caller caller) {
         this.pool = pool;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "Current reps (their current SCD 2 row), by rep id; filter by team or territory (incl. sub-territories)")
+    @Operation(summary = "Current reps (their current SCD 2 row), by rep id; filter by team or territory (incl. "
+            + "sub-territories); a rep sees their own record, a manager their team's")
     public Uni<Page<RepVersion>> list(@QueryParam("team") String team, @QueryParam("territoryId") String territoryId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int pageSize = Page.limit(limit);
         String after = Page.after(cursor);
+        var visible = RepScope.of(caller).condition("r.rep_id", 5);
         return pool.preparedQuery(SELECT + """
                  where r.is_current and ($1::text is null or r.rep_id > $1) and ($2::text is null or r.team = $2)
-                   and ($3::text is null or $3 = any(t.path))
-                order by r.rep_id limit $4""")
-                .execute(Tuple.of(after, team, territoryId, pageSize + 1))
+                   and ($3::text is null or $3 = any(t.path)) and %s
+                order by r.rep_id limit $4""".formatted(visible.sql()))
+                .execute(visible.tuple(after, team, territoryId, pageSize + 1))
                 .map(rows -> Page.of(versions(rows), pageSize, RepVersion::repId));
     }
 
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({ Roles.SALES_REP, Roles.SALES_MANAGER, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "The rep's SCD 2 rows, oldest first")
+    @Operation(summary = "The rep's SCD 2 rows, oldest first (a rep's own, a manager's team's; another's is not found)")
     public Uni<List<RepVersion>> versions(@PathParam("id") String id) {
-        return pool.preparedQuery(SELECT + " where r.rep_id = $1 order by r.valid_from").execute(Tuple.of(id))
+        var visible = RepScope.of(caller).condition("r.rep_id", 2);
+        return pool.preparedQuery(SELECT + " where r.rep_id = $1 and " + visible.sql() + " order by r.valid_from")
+                .execute(visible.tuple(id))
                 .map(rows -> {
                     List<RepVersion> versions = versions(rows);
                     if (versions.isEmpty()) {

@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * One lead as the CRM sends it. Shape only: whether the source, grade or rep are known is silver's work. The
  * same person may arrive under several lead ids from several sources; silver merges them into one golden lead.
+ * {@code contactConsent} is the person's consent to be contacted by marketing (absent: no consent).
  * {@code attributes} holds free fields (numbers, strings, booleans) that lead scoring may use as features.
  */
 @RegisterForReflection
@@ -25,6 +26,7 @@ public record LeadRecord(
         @Size(max = 64) String phone,
         LocalDate dateOfBirth,
         @Size(max = 16) String postalCode,
+        Boolean contactConsent,
         @Size(max = 64) String source,
         @Size(max = 128) String campaignId,
         @Size(max = 64) String productInterest,

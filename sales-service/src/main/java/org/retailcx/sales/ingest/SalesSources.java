@@ -3,6 +3,7 @@ package org.retailcx.sales.ingest;
 import static org.retailcx.platform.medallion.MedallionSource.Column.of;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.retailcx.platform.medallion.MedallionDomain;
 import org.retailcx.platform.medallion.MedallionSource;
 import org.retailcx.platform.medallion.MedallionSource.Access;
+import org.retailcx.platform.medallion.MedallionSource.Owner;
+import org.retailcx.platform.security.PersonalData;
 import org.retailcx.platform.security.Roles;
 
 /**
@@ -19,14 +22,32 @@ import org.retailcx.platform.security.Roles;
 @ApplicationScoped
 public class SalesSources implements MedallionDomain {
 
-    /** CRM feeds: reps and managers upsert single records from the CRM; bulk syncs are machine ingestion. */
+    /**
+     * CRM feeds: reps and managers upsert single records from the CRM (a rep only records of their own book, see each
+     * source's owner); bulk syncs are machine ingestion.
+     */
     static final Access CRM = Access.of(Set.of(Roles.SERVICE, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN),
             Set.of(Roles.SERVICE, Roles.ADMIN),
             Set.of(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.DATA_SCIENTIST, Roles.ADMIN));
+    /**
+     * Rep master data (quota, commission rate) and reported commissions: written by HR/compensation systems and
+     * admins only; a rep reads the versions of their own record, a manager any.
+     */
+    static final Access REP_OWNED_FINANCE = Access.of(Set.of(Roles.SERVICE, Roles.ADMIN),
+            Set.of(Roles.SERVICE, Roles.ADMIN), Set.of(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.DATA_SCIENTIST,
+                    Roles.ADMIN));
+    /** Territories and costs: master data and finance feeds, written by systems and admins only. */
+    static final Access MASTER_DATA = Access.of(Set.of(Roles.SERVICE, Roles.ADMIN), Set.of(Roles.SERVICE, Roles.ADMIN),
+            Set.of(Roles.SALES_MANAGER, Roles.DATA_SCIENTIST, Roles.ADMIN));
+    /** A golden lead's personal fields, masked per role ({@link org.retailcx.platform.security.PersonalData}). */
+    static final Map<String, PersonalData.Kind> LEAD_PERSONAL_DATA = Map.of("firstName", PersonalData.Kind.NAME,
+            "lastName", PersonalData.Kind.NAME, "email", PersonalData.Kind.CONTACT, "phone", PersonalData.Kind.CONTACT,
+            "dateOfBirth", PersonalData.Kind.BIRTH_DATE, "postalCode", PersonalData.Kind.ADDRESS);
 
     public static final MedallionSource<OpportunityRecord> OPPORTUNITIES = MedallionSource.of("opportunities", OpportunityRecord.class)
             .path("opportunities").table("bronze.retail_sales_opportunities").id("opportunityId", OpportunityRecord::opportunityId)
             .rules(SalesRules.OPPORTUNITIES).access(CRM).customerColumn("account_id")
+            .owner(Owner.field("owner_id", "ownerId", OpportunityRecord::ownerId))
             .columns(of("opportunity_id", OpportunityRecord::opportunityId), of("account_id", OpportunityRecord::accountId),
                     of("lead_id", OpportunityRecord::leadId), of("owner_id", OpportunityRecord::ownerId),
                     of("stage", OpportunityRecord::stage), of("amount", OpportunityRecord::amount),
@@ -42,9 +63,12 @@ public class SalesSources implements MedallionDomain {
     public static final MedallionSource<LeadRecord> LEADS = MedallionSource.of("leads", LeadRecord.class)
             .path("leads").table("bronze.retail_sales_leads").id("leadId", LeadRecord::leadId)
             .rules(SalesRules.LEADS).access(CRM)
+            .owner(Owner.field("assigned_sales_rep", "assignedSalesRep", LeadRecord::assignedSalesRep))
+            .personalData(LEAD_PERSONAL_DATA, "contactConsent")
             .columns(of("lead_id", LeadRecord::leadId), of("first_name", LeadRecord::firstName),
                     of("last_name", LeadRecord::lastName), of("email", LeadRecord::email), of("phone", LeadRecord::phone),
                     of("date_of_birth", LeadRecord::dateOfBirth), of("postal_code", LeadRecord::postalCode),
+                    of("contact_consent", LeadRecord::contactConsent),
                     of("source", LeadRecord::source), of("campaign_id", LeadRecord::campaignId),
                     of("product_interest", LeadRecord::productInterest), of("lead_score", LeadRecord::leadScore),
                     of("lead_grade", LeadRecord::leadGrade), of("qualification_status", LeadRecord::qualificationStatus),
@@ -59,6 +83,7 @@ public class SalesSources implements MedallionDomain {
     public static final MedallionSource<ActivityRecord> ACTIVITIES = MedallionSource.of("activities", ActivityRecord.class)
             .path("activities").table("bronze.retail_sales_activities").id("activityId", ActivityRecord::activityId)
             .rules(SalesRules.ACTIVITIES).access(CRM).customerColumn("account_id")
+            .owner(Owner.field("completed_by", "completedBy", ActivityRecord::completedBy))
             .columns(of("activity_id", ActivityRecord::activityId), of("activity_type", ActivityRecord::activityType),
                     of("opportunity_id", ActivityRecord::opportunityId), of("lead_id", ActivityRecord::leadId),
                     of("account_id", ActivityRecord::accountId), of("subject", ActivityRecord::subject),
@@ -71,6 +96,7 @@ public class SalesSources implements MedallionDomain {
     public static final MedallionSource<QuoteRecord> QUOTES = MedallionSource.of("quotes", QuoteRecord.class)
             .path("quotes").table("bronze.retail_sales_quotes").id("quoteId", QuoteRecord::quoteId)
             .rules(SalesRules.QUOTES).access(CRM)
+            .owner(Owner.through(OPPORTUNITIES, "opportunity_id", "opportunityId", QuoteRecord::opportunityId))
             .columns(of("quote_id", QuoteRecord::quoteId), of("opportunity_id", QuoteRecord::opportunityId),
                     of("product", QuoteRecord::product), of("quoted_amount", QuoteRecord::quotedAmount),
                     of("quoted_rate", QuoteRecord::quotedRate), of("currency", QuoteRecord::currency),
@@ -81,7 +107,8 @@ public class SalesSources implements MedallionDomain {
 
     public static final MedallionSource<RepRecord> REPS = MedallionSource.of("reps", RepRecord.class)
             .path("reps").table("bronze.retail_sales_reps").id("repId", RepRecord::repId)
-            .rules(SalesRules.REPS).access(CRM)
+            .rules(SalesRules.REPS).access(REP_OWNED_FINANCE)
+            .owner(Owner.field("rep_id", "repId", RepRecord::repId))
             .columns(of("rep_id", RepRecord::repId), of("employee_id", RepRecord::employeeId), of("name", RepRecord::name),
                     of("email", RepRecord::email), of("territory_id", RepRecord::territoryId),
                     of("team", RepRecord::team), of("manager_id", RepRecord::managerId),
@@ -94,7 +121,7 @@ public class SalesSources implements MedallionDomain {
 
     public static final MedallionSource<TerritoryRecord> TERRITORIES = MedallionSource.of("territories", TerritoryRecord.class)
             .path("territories").table("bronze.retail_sales_territories").id("territoryId", TerritoryRecord::territoryId)
-            .rules(SalesRules.TERRITORIES).access(CRM)
+            .rules(SalesRules.TERRITORIES).access(MASTER_DATA)
             .columns(of("territory_id", TerritoryRecord::territoryId), of("name", TerritoryRecord::name),
                     of("region", TerritoryRecord::region), of("parent_territory_id", TerritoryRecord::parentTerritoryId),
                     of("zip_codes", TerritoryRecord::zipCodes),
@@ -105,7 +132,8 @@ public class SalesSources implements MedallionDomain {
 
     public static final MedallionSource<CommissionRecord> COMMISSIONS = MedallionSource.of("commissions", CommissionRecord.class)
             .path("commissions/reported").table("bronze.retail_sales_commissions").id("commissionId", CommissionRecord::commissionId)
-            .rules(SalesRules.COMMISSIONS).access(CRM)
+            .rules(SalesRules.COMMISSIONS).access(REP_OWNED_FINANCE)
+            .owner(Owner.field("rep_id", "repId", CommissionRecord::repId))
             .columns(of("commission_id", CommissionRecord::commissionId), of("rep_id", CommissionRecord::repId),
                     of("opportunity_id", CommissionRecord::opportunityId),
                     of("commission_type", CommissionRecord::commissionType), of("amount", CommissionRecord::amount),
@@ -117,6 +145,9 @@ public class SalesSources implements MedallionDomain {
     public static final MedallionSource<ReferralRecord> REFERRALS = MedallionSource.of("referrals", ReferralRecord.class)
             .path("referrals").table("bronze.retail_sales_referrals").id("referralId", ReferralRecord::referralId)
             .rules(SalesRules.REFERRALS).access(CRM).customerColumn("referrer_customer_id")
+            .owner(Owner.through(LEADS, "lead_id", "leadId", ReferralRecord::leadId))
+            .personalData(Map.of("referredName", PersonalData.Kind.NAME, "referredEmail", PersonalData.Kind.CONTACT),
+                    null)
             .columns(of("referral_id", ReferralRecord::referralId),
                     of("referrer_customer_id", ReferralRecord::referrerCustomerId),
                     of("referred_name", ReferralRecord::referredName),
@@ -131,7 +162,7 @@ public class SalesSources implements MedallionDomain {
 
     public static final MedallionSource<CostRecord> COSTS = MedallionSource.of("costs", CostRecord.class)
             .path("costs").table("bronze.retail_sales_costs").id("costId", CostRecord::costId)
-            .rules(SalesRules.COSTS).access(CRM)
+            .rules(SalesRules.COSTS).access(MASTER_DATA)
             .columns(of("cost_id", CostRecord::costId), of("period", CostRecord::period),
                     of("campaign_id", CostRecord::campaignId), of("cost_category", CostRecord::costCategory),
                     of("amount", CostRecord::amount), of("currency", CostRecord::currency),

@@ -44,7 +44,8 @@ public class CacMetricResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.SALES_MANAGER, Roles.MARKETING, Roles.SALES_REP, Roles.ADMIN, Roles.DATA_SCIENTIST })
+    // organisation-wide figures from finance's costs: not a rep's own, so not for reps
+    @RolesAllowed({ Roles.SALES_MANAGER, Roles.MARKETING, Roles.ADMIN, Roles.DATA_SCIENTIST })
     @Operation(summary = "Customer acquisition cost for a period: (sales + marketing cost of the months in it) ÷ new "
             + "customers (accounts whose first won deal is in it), with a breakdown by campaign (campaign costs ÷ "
             + "new customers whose first won deal came from that campaign). Organisation-wide: cost is not "

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -38,9 +39,11 @@ public class CommissionMetricsResource {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final Pool pool;
+    private final Caller caller;
 
-    public CommissionMetricsResource(Pool pool) {
+    public CommissionMetricsResource(Pool pool, Caller caller) {
         this.pool = pool;
+        this.caller = caller;
     }
 
     @GET
@@ -49,8 +52,9 @@ public class CommissionMetricsResource {
             + "compensation system, paid as reported, and the discrepancy (net − reported). Engine lines count on "
             + "their date (win date; reversal date for clawbacks), reported ones on their period's first day; team "
             + "and territory are the rep's current ones (rollUp=at-date: on the line's date); product narrows the "
-            + "engine's lines only")
+            + "engine's lines only. A rep sees their own, a manager their team's")
     public Uni<CommissionsPerRep> commissions(@BeanParam MetricFilter filter) {
+        filter.within(RepScope.of(caller));
         MetricFilter.Condition lines = filter.condition(new MetricFilter.Columns("l.line_date", "l.rep_id", "r.team",
                 "t.path", "l.product", null), 1);
         MetricFilter.Condition reported = filter.condition(new MetricFilter.Columns("c.period_start", "c.rep_id",

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.retailcx.platform.problem.ProblemException;
 
+import io.vertx.mutiny.sqlclient.Tuple;
+
 /**
  * The filters every sales metric accepts: a period (or an explicit from/to) and the rep, team, territory,
- * product and lead source dimensions. One implementation, so every endpoint filters the same way.
+ * product and lead source dimensions, within the caller's {@link RepScope}. One implementation, so every endpoint
+ * filters the same way.
  */
 public class MetricFilter {
 
@@ -71,6 +75,22 @@ public class MetricFilter {
 
     /** A SQL condition ({@code true} when nothing is filtered) and its parameters, numbered from a given index. */
     public record Condition(String sql, List<Object> params) {
+
+        /** A query's parameters: {@code leading} ($1, $2, …), then this condition's. */
+        public Tuple tuple(Object... leading) {
+            List<Object> all = new ArrayList<>(Arrays.asList(leading));
+            all.addAll(params);
+            return Tuple.from(all);
+        }
+    }
+
+    private RepScope scope;
+
+    /** The caller's scope, which every {@link #condition} applies to its rep column; a rep asking for another → 403. */
+    public MetricFilter within(RepScope scope) {
+        scope.checkRequested("repId", repId);
+        this.scope = scope;
+        return this;
     }
 
     public static MetricFilter of(String period, String repId, String team, String territoryId, String product,
@@ -153,9 +173,13 @@ public class MetricFilter {
 
     /**
      * The condition for the given columns; parameters are numbered from {@code firstParam} ($n). Filters whose
-     * column is null in {@code columns} are not applicable to that metric and are ignored.
+     * column is null in {@code columns} are not applicable to that metric and are ignored; the caller's scope applies
+     * wherever there is a rep column.
      */
     public Condition condition(Columns columns, int firstParam) {
+        if (scope == null) {
+            throw new IllegalStateException("a metric filter is used without the caller's scope (within)");
+        }
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         LocalDate start = fromDate();
@@ -170,6 +194,11 @@ public class MetricFilter {
         add(parts, params, firstParam, columns.territoryPath(), territoryId, "$%2$d = any(%1$s)");
         add(parts, params, firstParam, columns.product(), product, "%s = $%d");
         add(parts, params, firstParam, columns.leadSource(), source, "%s = $%d");
+        if (columns.repId() != null && scope.kind() != RepScope.Kind.ALL) {
+            Condition visible = scope.condition(columns.repId(), firstParam + params.size());
+            parts.add(visible.sql());
+            params.addAll(visible.params());
+        }
         return new Condition(parts.isEmpty() ? "true" : String.join(" and ", parts), params);
     }
 

@@ -311,7 +311,7 @@ public class PipelineMetrics {
      */
     private static String dimensionFilter(MetricFilter filter, String idColumn, int firstParam, List<Object> params) {
         var c = filter.condition(columns(null), firstParam);
-        if (c.params().isEmpty()) {
+        if (c.sql().equals("true")) {
             return "";
         }
         params.addAll(c.params());

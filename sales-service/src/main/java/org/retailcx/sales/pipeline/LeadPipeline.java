@@ -35,12 +35,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the score from the active model and the lead events.
  *
  * <p>Survivorship, over the newest valid version of each member lead: names, birth date, postal code, rep, product,
- * CRM score/grade and converted opportunity = most recent non-null (CRM updatedAt, else received); email and phone
- * = by source priority (Branch, Call Center, Referral, Event, Web Form: staff-verified before self-typed), then most
- * recent; source and campaign = the earliest created member's (first touch); created date = earliest;
- * qualification status = the most advanced (Converted > Qualified > Working > New > Disqualified); disqualification
- * reason = the newest disqualifying member's, only while the golden status is Disqualified (a reason belongs to the
- * status that carries it); free attributes = per attribute the most recent value.
+ * CRM score/grade and converted opportunity = most recent non-null (CRM updatedAt, else received); contact consent =
+ * the most recent statement of it (none: no consent); email and phone = by source priority (Branch, Call Center,
+ * Referral, Event, Web Form: staff-verified before self-typed), then most recent; source and campaign = the earliest
+ * created member's (first touch); created date = earliest; qualification status = the most advanced (Converted >
+ * Qualified > Working > New > Disqualified); disqualification reason = the newest disqualifying member's, only while
+ * the golden status is Disqualified (a reason belongs to the status that carries it); free attributes = per attribute
+ * the most recent value.
  */
 @ApplicationScoped
 public class LeadPipeline implements BronzeListener, LayerRebuild {
@@ -60,7 +61,8 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
             insert into silver.retail_sales_lead_golden (golden_lead_id, first_name, last_name, email, phone,
                 date_of_birth, postal_code, source, campaign_id, product_interest, qualification_status,
                 disqualification_reason, assigned_sales_rep, assignment_date, created_date, converted_opportunity_id,
-                crm_lead_score, crm_lead_grade, attributes, member_count, first_bronze_id, last_bronze_id, updated_at)
+                crm_lead_score, crm_lead_grade, contact_consent, attributes, member_count, first_bronze_id,
+                last_bronze_id, updated_at)
             with members as (
                 select x.golden_lead_id, x.first_bronze_id as linked_bronze_id, v.*,
                        coalesce(v.crm_updated_at, v.received_at) as effective_at,
@@ -100,6 +102,8 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                 (array_agg(converted_opportunity_id order by effective_at desc, bronze_id desc) filter (where converted_opportunity_id is not null))[1],
                 (array_agg(lead_score order by effective_at desc, bronze_id desc) filter (where lead_score is not null))[1],
                 (array_agg(lead_grade order by effective_at desc, bronze_id desc) filter (where lead_grade is not null))[1],
+                coalesce((array_agg(contact_consent order by effective_at desc, bronze_id desc)
+                    filter (where contact_consent is not null))[1], false),
                 coalesce(max(a.attributes::text)::jsonb, '{}'::jsonb),
                 count(*), min(linked_bronze_id), max(bronze_id), now()
             from members m left join attrs a on a.golden_lead_id = m.golden_lead_id
@@ -113,6 +117,7 @@ public class LeadPipeline implements BronzeListener, LayerRebuild {
                 assigned_sales_rep = excluded.assigned_sales_rep, assignment_date = excluded.assignment_date,
                 created_date = excluded.created_date, converted_opportunity_id = excluded.converted_opportunity_id,
                 crm_lead_score = excluded.crm_lead_score, crm_lead_grade = excluded.crm_lead_grade,
+                contact_consent = excluded.contact_consent,
                 attributes = excluded.attributes, member_count = excluded.member_count,
                 first_bronze_id = excluded.first_bronze_id, last_bronze_id = excluded.last_bronze_id,
                 updated_at = now()

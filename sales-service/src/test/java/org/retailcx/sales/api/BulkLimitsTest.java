@@ -66,7 +66,7 @@ class BulkLimitsTest {
         JsonPath promoted = receiptOf(batchId);
         assertEquals("promoted", promoted.getString("status"));
         assertEquals(200_000, promoted.getInt("accepted") + promoted.getInt("quarantined"));
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .when().get("/api/v1/sales/activities/ACT-" + run + "-199999/history")
                 .then().statusCode(200).body("size()", equalTo(1)).body("[0].receivedBy", equalTo("test-user"));
     }
@@ -155,7 +155,7 @@ class BulkLimitsTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .when().get("/api/v1/sales/activities/BIG-" + run + "-0/history").then().statusCode(404);
     }
 

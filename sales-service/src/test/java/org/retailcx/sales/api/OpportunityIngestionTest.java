@@ -211,7 +211,7 @@ class OpportunityIngestionTest {
     }
 
     private io.restassured.response.ValidatableResponse history(String id) {
-        return given().header("Authorization", TestTokens.bearer("sales-manager"))
+        return given().header("Authorization", TestTokens.bearer("admin"))
                 .when().get("/api/v1/sales/opportunities/" + id + "/history").then();
     }
 

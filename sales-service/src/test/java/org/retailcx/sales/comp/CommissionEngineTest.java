@@ -160,7 +160,7 @@ class CommissionEngineTest {
         opportunity(kept, keptAccount, rep, "Closed Lost", 10000, "Branch", null, "2026-12-15T10:00:00Z");
         assertEquals(List.of("earned 500.00"), lines(pool, kept), "reversed on day 75 of a 30-day window");
 
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("period", "2026-Q4").queryParam("repId", rep)
                 .when().get("/api/v1/sales/metrics/commissions").then().statusCode(200)
                 .body("reps[0].earned", equalTo(4500.00f)).body("reps[0].clawedBack", equalTo(4000.00f))
@@ -190,10 +190,10 @@ class CommissionEngineTest {
         raised.put("effectiveFrom", "2027-01-01");
         raised.put("rates", rec("New Account", 0.06, "Cross-Sell", 0.03, "Referral", 0.02));
         putPlan(plan, raised).statusCode(200);
-        given().header("Authorization", TestTokens.bearer("sales-manager")).queryParam("asOf", "2027-02-01")
+        given().header("Authorization", TestTokens.bearer("admin")).queryParam("asOf", "2027-02-01")
                 .when().get("/api/v1/sales/commission-plans/" + plan).then().statusCode(200)
                 .body("effectiveFrom", equalTo("2027-01-01")).body("rates.'New Account'", equalTo(0.06f));
-        given().header("Authorization", TestTokens.bearer("sales-manager")).queryParam("asOf", "2026-06-01")
+        given().header("Authorization", TestTokens.bearer("admin")).queryParam("asOf", "2026-06-01")
                 .when().get("/api/v1/sales/commission-plans/" + plan).then().statusCode(200)
                 .body("rates.'New Account'", equalTo(0.05f));
 
@@ -246,7 +246,7 @@ class CommissionEngineTest {
         Map<String, JsonPath> byOpportunity = new HashMap<>();
         String cursor = null;
         do {
-            var request = given().header("Authorization", TestTokens.bearer("sales-manager"))
+            var request = given().header("Authorization", TestTokens.bearer("admin"))
                     .queryParam("repId", rep).queryParam("period", "2026-Q4").queryParam("limit", 2);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
@@ -276,13 +276,13 @@ class CommissionEngineTest {
                 .body("items.opportunityId", equalTo(List.of(mismatched)));
 
         // per rep: earned 4,000 + 3,500 + 1,000; reported 7,449.99 of which 3,999.99 paid
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("period", "2026-Q4").queryParam("repId", rep)
                 .when().get("/api/v1/sales/metrics/commissions").then().statusCode(200)
                 .body("reps[0].repId", equalTo(rep)).body("reps[0].net", equalTo(8500.00f))
                 .body("reps[0].reported", equalTo(7449.99f)).body("reps[0].paidAsReported", equalTo(3999.99f))
                 .body("reps[0].discrepancy", equalTo(1050.01f));
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("period", "2026-Q4").queryParam("team", "Team " + rep)
                 .when().get("/api/v1/sales/metrics/commissions").then().statusCode(200)
                 .body("reps.repId", equalTo(List.of(rep))).body("total.net", equalTo(8500.00f));
@@ -297,7 +297,7 @@ class CommissionEngineTest {
                 reported(unique("COM"), rep, "OPP-1", "Bonus", 5, "2026-Q4", false), "commissionType.known",
                 reported(unique("COM"), "REP-NOBODY", "OPP-1", "Referral", 5, "2026-Q4", false), "repId.known",
                 reported(unique("COM"), rep, "OPP-1", "Referral", 5, "Nov 2026", false), "period.format");
-        expected.forEach((id, rule) -> given().header("Authorization", TestTokens.bearer("sales-manager"))
+        expected.forEach((id, rule) -> given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("source", "commissions").queryParam("recordId", id)
                 .when().get("/api/v1/sales/quarantine").then().statusCode(200)
                 .body("items.rule", hasItem(rule)));
@@ -321,7 +321,7 @@ class CommissionEngineTest {
         invalidPlan(plan, with(ok, "quotaPeriod", "week"), "quotaPeriod");
         invalidPlan(plan, with(ok, "quotaPeriod", null), "quotaPeriod");
         invalidPlan(plan, with(ok, "planId", "OTHER"), "planId");
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .when().get("/api/v1/sales/commission-plans/" + plan).then().statusCode(404);
 
         given().header("Authorization", TestTokens.bearer("sales-rep")).contentType("application/json")
@@ -369,7 +369,7 @@ class CommissionEngineTest {
         assertEquals(0, cac.getInt("byCampaign.find { it.campaignId == '" + campaignY + "' }.newCustomers"));
         assertNull(cac.get("byCampaign.find { it.campaignId == '" + campaignY + "' }.cac"));
 
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("source", "costs").queryParam("recordId", negative)
                 .when().get("/api/v1/sales/quarantine").then().statusCode(200)
                 .body("items.rule", hasItem("amount.non-negative"));

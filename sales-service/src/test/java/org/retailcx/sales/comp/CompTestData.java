@@ -43,7 +43,7 @@ final class CompTestData {
     }
 
     static ValidatableResponse putPlan(String planId, Map<String, Object> plan) {
-        return given().header("Authorization", TestTokens.bearer("sales-manager")).contentType(ContentType.JSON)
+        return given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
                 .body(SalesTestApi.toJson(plan)).when().put("/api/v1/sales/commission-plans/" + planId).then();
     }
 

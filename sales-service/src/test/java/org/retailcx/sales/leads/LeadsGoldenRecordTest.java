@@ -76,7 +76,7 @@ class LeadsGoldenRecordTest {
                 "phone", "030 " + digits, "source", "Branch", "qualificationStatus", "Qualified",
                 "createdDate", "2026-03-10", "updatedAt", "2026-03-10T10:00:00Z")).statusCode(200);
 
-        get("/api/v1/sales/leads/" + call + "/golden", "sales-rep").statusCode(200)
+        get("/api/v1/sales/leads/" + call + "/golden", "admin").statusCode(200)
                 .body("goldenLeadId", equalTo((int) webGolden))
                 .body("members.sourceLeadId", contains(web, call, branch))
                 .body("members.matchRule", contains("new", "new", "email"))
@@ -131,20 +131,20 @@ class LeadsGoldenRecordTest {
     void goldenLeadsArePagedAndUnknownLeadsAre404() {
         String a = unique("WEB");
         put("leads", a, json("leadId", a, "source", "Event", "email", a + "@example.org")).statusCode(200);
-        get("/api/v1/sales/leads/golden?limit=1", "sales-manager").statusCode(200)
+        get("/api/v1/sales/leads/golden?limit=1", "admin").statusCode(200)
                 .body("items", hasSize(1));
-        var first = get("/api/v1/sales/leads/golden?limit=1000", "sales-manager").statusCode(200)
+        var first = get("/api/v1/sales/leads/golden?limit=1000", "admin").statusCode(200)
                 .extract().jsonPath();
         List<String> sources = first.getList("items.members.flatten().sourceLeadId");
         org.hamcrest.MatcherAssert.assertThat(sources, hasItem(a));
-        get("/api/v1/sales/leads/NOPE-" + a + "/golden", "sales-rep").statusCode(404)
+        get("/api/v1/sales/leads/NOPE-" + a + "/golden", "admin").statusCode(404)
                 .contentType("application/problem+json");
-        get("/api/v1/sales/leads/golden?cursor=%%%", "sales-rep").statusCode(400);
+        get("/api/v1/sales/leads/golden?cursor=%%%", "admin").statusCode(400);
         get("/api/v1/sales/leads/" + a + "/golden", "cx-analyst").statusCode(403);
     }
 
     private static long goldenIdOf(String leadId) {
-        return get("/api/v1/sales/leads/" + leadId + "/golden", "sales-rep").statusCode(200)
+        return get("/api/v1/sales/leads/" + leadId + "/golden", "admin").statusCode(200)
                 .extract().jsonPath().getLong("goldenLeadId");
     }
 

@@ -74,7 +74,7 @@ class LeadsPipelineTest {
                         "productInterest", "yacht"))).statusCode(200);
         assertRules("leads", badLead, "source.known", "grade.known", "score.range", "disqualificationReason.required",
                 "assignedSalesRep.known", "productInterest.known");
-        get("/api/v1/sales/leads/" + badLead + "/golden", "sales-rep").statusCode(404);
+        get("/api/v1/sales/leads/" + badLead + "/golden", "admin").statusCode(404);
 
         String act = "A-" + u;
         String act2 = "A2-" + u;
@@ -98,7 +98,7 @@ class LeadsPipelineTest {
         // a later valid version resolves the entries and reaches silver
         put("quotes", quote, json("quoteId", quote, "status", "Sent", "quotedAmount", 1000, "quotedRate", 4.5,
                 "issuedDate", "2026-03-10", "expirationDate", "2026-04-10")).statusCode(200);
-        get("/api/v1/sales/quarantine?source=quotes&recordId=" + quote, "sales-manager").statusCode(200)
+        get("/api/v1/sales/quarantine?source=quotes&recordId=" + quote, "admin").statusCode(200)
                 .body("items", hasSize(0));
         assertEquals("Sent", query(pool, "select status from silver.retail_sales_quote_current where quote_id = $1",
                 quote).iterator().next().getString(0));
@@ -160,7 +160,7 @@ class LeadsPipelineTest {
         put("opportunities", "O4-" + u, opportunity("O4-" + u, account, "L4-" + u, repId, "Closed Won",
                 "2026-02-20", "2026-03-07T09:00:00Z")).statusCode(200);
 
-        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId, "sales-manager").statusCode(200)
+        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId, "admin").statusCode(200)
                 .body("from", equalTo("2026-02-01")).body("to", equalTo("2026-02-28"))
                 .body("leads", equalTo(5)).body("qualified", equalTo(3)).body("opportunities", equalTo(2))
                 .body("won", equalTo(1)).body("wonCustomers", equalTo(1))
@@ -174,13 +174,13 @@ class LeadsPipelineTest {
                 .body("avgDaysLeadToWon", closeTo(25.0, 1e-9));
         get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId + "&source=Branch", "marketing")
                 .statusCode(200).body("leads", equalTo(2)).body("opportunities", equalTo(1)).body("won", equalTo(0));
-        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId + "&product=loan", "sales-rep")
+        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId + "&product=loan", "admin")
                 .statusCode(200).body("leads", equalTo(2)).body("won", equalTo(1));
-        get("/api/v1/sales/metrics/lead-conversion?period=2026&repId=" + repId, "sales-rep").statusCode(200)
+        get("/api/v1/sales/metrics/lead-conversion?period=2026&repId=" + repId, "admin").statusCode(200)
                 .body("leads", equalTo(6));
-        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&team=Retail East-" + repId, "sales-manager")
+        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&team=Retail East-" + repId, "admin")
                 .statusCode(200).body("leads", equalTo(5)).body("won", equalTo(1));
-        get("/api/v1/sales/metrics/lead-conversion?period=someday", "sales-rep").statusCode(400);
+        get("/api/v1/sales/metrics/lead-conversion?period=someday", "admin").statusCode(400);
         get("/api/v1/sales/metrics/lead-conversion?period=2026", "cx-analyst").statusCode(403);
 
         // lead.converted for L3 and L4, keyed by the customer
@@ -221,7 +221,7 @@ class LeadsPipelineTest {
         assertEquals("Call", fact.getString(1));
         assertEquals("CMP-" + u, fact.getString(2));
 
-        get("/api/v1/sales/metrics/activities?period=2026-02&repId=" + repId, "sales-manager").statusCode(200)
+        get("/api/v1/sales/metrics/activities?period=2026-02&repId=" + repId, "admin").statusCode(200)
                 .body("activities", equalTo(3))
                 .body("byRepTypeOutcome", hasSize(2))
                 .body("byRepTypeOutcome.activityType", containsInAnyOrder("Call", "Meeting"))
@@ -231,12 +231,12 @@ class LeadsPipelineTest {
         // a rebuild reproduces the same numbers
         given().header("Authorization", TestTokens.bearer("admin")).when().post("/api/v1/sales/admin/rebuild")
                 .then().statusCode(200);
-        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId, "sales-manager").statusCode(200)
+        get("/api/v1/sales/metrics/lead-conversion?period=2026-02&repId=" + repId, "admin").statusCode(200)
                 .body("leads", equalTo(5)).body("qualified", equalTo(3)).body("opportunities", equalTo(2))
                 .body("won", equalTo(1));
-        get("/api/v1/sales/metrics/activities?period=2026-02&repId=" + repId, "sales-manager").statusCode(200)
+        get("/api/v1/sales/metrics/activities?period=2026-02&repId=" + repId, "admin").statusCode(200)
                 .body("activities", equalTo(3));
-        get("/api/v1/sales/leads/L1-" + u + "/golden", "sales-rep").statusCode(200)
+        get("/api/v1/sales/leads/L1-" + u + "/golden", "admin").statusCode(200)
                 .body("convertedOpportunityId", nullValue());
         assertEquals(1, KAFKA.readFor(topic, r -> EventCatalog.SALES_LEAD_CONVERTED.type().equals(
                 KafkaTestClient.header(r, "ce_type")) && Long.toString(golden4).equals(
@@ -278,12 +278,12 @@ class LeadsPipelineTest {
     }
 
     private static long goldenIdOf(String leadId) {
-        return get("/api/v1/sales/leads/" + leadId + "/golden", "sales-rep").statusCode(200)
+        return get("/api/v1/sales/leads/" + leadId + "/golden", "admin").statusCode(200)
                 .extract().jsonPath().getLong("goldenLeadId");
     }
 
     private static void assertRules(String source, String recordId, String... rules) {
-        get("/api/v1/sales/quarantine?source=" + source + "&recordId=" + recordId, "sales-manager").statusCode(200)
+        get("/api/v1/sales/quarantine?source=" + source + "&recordId=" + recordId, "admin").statusCode(200)
                 .body("items.rule", containsInAnyOrder(rules));
     }
 }

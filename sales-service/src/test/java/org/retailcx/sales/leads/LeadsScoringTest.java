@@ -116,7 +116,7 @@ class LeadsScoringTest {
         String hot = json("leadId", id, "source", "Web Form", "email", id + "@example.org",
                 "attributes", Map.of("income", 118000, "segment", "family"));
         put("leads", id, hot).statusCode(200).body("eventsQueued", equalTo(2)); // created + scored
-        var golden = get("/api/v1/sales/leads/" + id + "/golden", "sales-rep").statusCode(200)
+        var golden = get("/api/v1/sales/leads/" + id + "/golden", "admin").statusCode(200)
                 .body("score.grade", equalTo("A"))
                 .body("score.modelVersion", equalTo(version))
                 .body("score.probability", greaterThan(0.5))
@@ -126,7 +126,7 @@ class LeadsScoringTest {
         put("leads", id, json("leadId", id, "source", "Web Form", "email", id + "@example.org",
                 "attributes", Map.of("income", 21000, "segment", "young"))).statusCode(200)
                 .body("eventsQueued", equalTo(1));
-        get("/api/v1/sales/leads/" + id + "/golden", "sales-rep").statusCode(200).body("score.grade", equalTo("D"));
+        get("/api/v1/sales/leads/" + id + "/golden", "admin").statusCode(200).body("score.grade", equalTo("D"));
 
         var scored = awaitEvents(KAFKA, topicPrefix + Topics.SALES_LEAD, EventCatalog.SALES_LEAD_SCORED.type(),
                 r -> goldenId.equals(KafkaTestClient.header(r, "ce_subject")), 2);

@@ -58,10 +58,10 @@ class OppsGoldTest {
         assertEquals(firstKey, versions.get(0).getLong(0), "surrogate keys survive a rep's recomputation");
         versions.forEach(v -> assertEquals("Renamed", v.getString(6), "name is type 1"));
 
-        given().header("Authorization", TestTokens.bearer("sales-manager")).when()
+        given().header("Authorization", TestTokens.bearer("admin")).when()
                 .get("/api/v1/sales/reps/" + rep + "/versions").then().statusCode(200)
                 .body("team", contains("X", "Y", "X")).body("[2].territoryPath", equalTo(top + "/" + a + "/" + b));
-        given().header("Authorization", TestTokens.bearer("sales-rep")).queryParam("territoryId", top)
+        given().header("Authorization", TestTokens.bearer("admin")).queryParam("territoryId", top)
                 .queryParam("limit", 1000).when().get("/api/v1/sales/reps").then().statusCode(200)
                 .body("items.repId", hasItem(rep));
 
@@ -99,7 +99,7 @@ class OppsGoldTest {
         assertEquals("CMP-" + opp, fact.getString(9));
         assertEquals("Proposal", fact.getString(10));
 
-        given().header("Authorization", TestTokens.bearer("sales-rep")).when()
+        given().header("Authorization", TestTokens.bearer("admin")).when()
                 .get("/api/v1/sales/opportunities/" + opp).then().statusCode(200)
                 .body("stage", equalTo("Proposal")).body("createdDate", equalTo("2026-05-10"))
                 .body("history.stageTo", contains("Proposal"));
@@ -175,7 +175,7 @@ class OppsGoldTest {
     }
 
     private static ValidatableResponse quarantine(String source, String recordId) {
-        return given().header("Authorization", TestTokens.bearer("sales-manager"))
+        return given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("source", source).queryParam("recordId", recordId)
                 .when().get("/api/v1/sales/quarantine").then().statusCode(200);
     }

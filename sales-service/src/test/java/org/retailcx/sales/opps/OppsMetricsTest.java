@@ -173,7 +173,7 @@ class OppsMetricsTest {
                 .body("territories.find { it.id == '" + child + "' }.attainmentPercent", equalTo(29.68));
         metric("quota-attainment", Map.of("team", team, "period", "2026-10", "product", "card"))
                 .body("teams[0].wonAmount", equalTo(0.0));
-        given().header("Authorization", TestTokens.bearer("sales-manager")).queryParam("team", team)
+        given().header("Authorization", TestTokens.bearer("admin")).queryParam("team", team)
                 .when().get("/api/v1/sales/metrics/quota-attainment").then().statusCode(400)
                 .body("errors[0].field", equalTo("period"));
     }
@@ -241,7 +241,7 @@ class OppsMetricsTest {
     }
 
     private static ValidatableResponse metric(String name, Map<String, String> query) {
-        return given().config(DECIMALS).header("Authorization", TestTokens.bearer("sales-manager"))
+        return given().config(DECIMALS).header("Authorization", TestTokens.bearer("admin"))
                 .queryParams(query).when().get("/api/v1/sales/metrics/" + name).then().statusCode(200);
     }
 }

@@ -136,7 +136,7 @@ class OppsSilverTest {
 
         put("opportunities", p + "-amount", opportunity(p + "-amount", "ACC-3", rep, "Proposal", 5));
         quarantine(p + "-amount").body("items", empty());
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("source", "opportunities").queryParam("recordId", p + "-amount")
                 .queryParam("includeResolved", true)
                 .when().get("/api/v1/sales/quarantine").then().statusCode(200)
@@ -147,7 +147,7 @@ class OppsSilverTest {
     }
 
     private ValidatableResponse quarantine(String recordId) {
-        return given().header("Authorization", TestTokens.bearer("sales-manager"))
+        return given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("source", "opportunities").queryParam("recordId", recordId)
                 .when().get("/api/v1/sales/quarantine").then().statusCode(200);
     }

@@ -119,7 +119,7 @@ class OppsSnapshotTest {
     }
 
     private static ValidatableResponse pipelineAsOf(String rep, String asOf) {
-        return given().config(DECIMALS).header("Authorization", TestTokens.bearer("sales-manager"))
+        return given().config(DECIMALS).header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("repId", rep).queryParam("asOf", asOf)
                 .when().get("/api/v1/sales/metrics/pipeline").then().statusCode(200).body("asOf", equalTo(asOf));
     }

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One version of a CRM lead. Field names mirror sales-service's {@code api.LeadRecord}. */
+/**
+ * One version of a CRM lead. Field names mirror sales-service's {@code api.LeadRecord}. The generator states no
+ * contact consent (null: not sent), so its leads' contact data stay hidden from marketing.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeadRecord(
         String leadId,
@@ -17,6 +20,7 @@ public record LeadRecord(
         String phone,
         LocalDate dateOfBirth,
         String postalCode,
+        Boolean contactConsent,
         String source,
         String campaignId,
         String productInterest,

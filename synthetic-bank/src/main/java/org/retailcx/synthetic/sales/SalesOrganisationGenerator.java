@@ -304,7 +304,7 @@ public final class SalesOrganisationGenerator {
             String sourceName = LEAD_SOURCES.get(source);
             OffsetDateTime t0 = at(created, 8 + rnd.nextInt(10));
             LeadRecord first = new LeadRecord(leadId, person.first, person.last, person.email, person.phone, person.dob,
-                    pick(territory.zips), sourceName, id(campaign), product, null, null, "New", null, rep.id,
+                    pick(territory.zips), null, sourceName, id(campaign), product, null, null, "New", null, rep.id,
                     created.plusDays(rnd.nextInt(2)), created, null, attributes, t0);
             leads.add(first);
             String referrer = sourceName.equals("Referral") ? pick(existingCustomers) : null;
@@ -337,8 +337,8 @@ public final class SalesOrganisationGenerator {
                     int otherSource = (source + 1 + rnd.nextInt(LEAD_SOURCES.size() - 1)) % LEAD_SOURCES.size();
                     Person twin = person.retyped();
                     LeadRecord dup = new LeadRecord(String.format("LEAD-%07d", ++leadSeq), twin.first, twin.last,
-                            twin.email, twin.phone, twin.dob, first.postalCode(), LEAD_SOURCES.get(otherSource), null,
-                            product, null, null, "New", null, repIn(territory, again).id, again, again, null,
+                            twin.email, twin.phone, twin.dob, first.postalCode(), null, LEAD_SOURCES.get(otherSource),
+                            null, product, null, null, "New", null, repIn(territory, again).id, again, again, null,
                             attributes(), at(again, 9 + rnd.nextInt(8)));
                     leads.add(dup);
                     openLeads.add(dup);
@@ -358,8 +358,8 @@ public final class SalesOrganisationGenerator {
 
     private LeadRecord withStatus(LeadRecord l, String status, String reason, String oppId, OffsetDateTime when) {
         return new LeadRecord(l.leadId(), l.firstName(), l.lastName(), l.email(), l.phone(), l.dateOfBirth(),
-                l.postalCode(), l.source(), l.campaignId(), l.productInterest(), l.leadScore(), l.leadGrade(), status,
-                reason, l.assignedSalesRep(), l.assignmentDate(), l.createdDate(), oppId, l.attributes(), when);
+                l.postalCode(), l.contactConsent(), l.source(), l.campaignId(), l.productInterest(), l.leadScore(),
+                l.leadGrade(), status, reason, l.assignedSalesRep(), l.assignmentDate(), l.createdDate(), oppId, l.attributes(), when);
     }
 
     private Map<String, Object> attributes() {
