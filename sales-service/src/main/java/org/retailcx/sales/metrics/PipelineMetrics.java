@@ -94,8 +94,7 @@ public class PipelineMetrics {
                         + "not known yet (omit asOf for now)");
             }
             var c = filter.condition(new MetricFilter.Columns("s.close_date", "r.rep_id", "r.team", "t.path",
-                    "g.product_interest", "g.lead_source"), 3);
-            params.add(asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                    "g.product_interest", "g.lead_source"), 2);
             params.add(asOf);
             params.addAll(c.params());
             // A span holds its state on valid_from < t <= valid_to; t = the end of asOf.
@@ -110,10 +109,11 @@ public class PipelineMetrics {
                                  on h.opportunity_id = s.opportunity_id and h.bronze_id = s.bronze_id
                                join silver.retail_sales_opportunity_golden g on g.opportunity_id = s.opportunity_id
                                %s
-                               where s.valid_from < $1 and (s.valid_to is null or s.valid_to >= $1) and %s
+                               cross join (select ($1::date + 1)::timestamp at time zone 'UTC' as t) e
+                               where s.valid_from < e.t and (s.valid_to is null or s.valid_to >= e.t) and %s
                               ) x on x.stage = st.stage_name
                     where not st.is_closed group by 1, 2 order by 2""".formatted(
-                    filter.repJoin("g.owner_id", "$2::date"), c.sql());
+                    filter.repJoin("g.owner_id", "$1::date"), c.sql());
         }
         return query(sql, params).map(rows -> {
             List<StageValue> stages = new ArrayList<>();
