@@ -86,7 +86,7 @@ class SalesAuditTest {
         plan = unique("AUDIT-PLAN");
         north = unique("North");
         south = unique("South");
-        given().header("Authorization", TestTokens.bearer("sales-manager")).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON)
                 .body(toJson(fields("name", "Audit", "quotaPeriod", "quarter",
                         "rates", AuditOrganisation.RATES,
                         "tiers", List.of(fields("fromPercent", 0, "toPercent", 100, "multiplier", 1.0),
@@ -339,11 +339,11 @@ class SalesAuditTest {
         }
         assertEquals(1, openAsOf(a, june1).size());
         assertEquals(1, openAsOf(b, june1).size());
-        given().header("Authorization", TestTokens.bearer("sales-manager"))
+        given().header("Authorization", TestTokens.bearer("admin"))
                 .queryParam("asOf", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString())
                 .when().get("/api/v1/sales/metrics/pipeline").then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
-        given().header("Authorization", TestTokens.bearer("sales-manager")).queryParam("rollUp", "yesterday")
+        given().header("Authorization", TestTokens.bearer("admin")).queryParam("rollUp", "yesterday")
                 .when().get("/api/v1/sales/metrics/pipeline").then().statusCode(400)
                 .body("errors[0].field", equalTo("rollUp"));
     }
@@ -380,7 +380,7 @@ class SalesAuditTest {
     void duplicateLeadsWithSpacedEmailsMergeAndAWorkingGoldenLeadHasNoDisqualificationReason() {
         String disqualified = leads.get("duplicate").get(0);
         String working = leads.get("duplicate").get(1);
-        var golden = given().header("Authorization", TestTokens.bearer("sales-manager"))
+        var golden = given().header("Authorization", TestTokens.bearer("admin"))
                 .when().get("/api/v1/sales/leads/" + disqualified + "/golden").then().statusCode(200)
                 .body("qualificationStatus", equalTo("Working"))
                 .body("disqualificationReason", nullValue())
@@ -508,7 +508,7 @@ class SalesAuditTest {
     }
 
     private static JsonPath metric(String name, Map<String, ?> params) {
-        return given().config(DECIMALS).header("Authorization", TestTokens.bearer("sales-manager"))
+        return given().config(DECIMALS).header("Authorization", TestTokens.bearer("admin"))
                 .queryParams(params).when().get("/api/v1/sales/metrics/" + name).then().statusCode(200)
                 .extract().jsonPath();
     }
