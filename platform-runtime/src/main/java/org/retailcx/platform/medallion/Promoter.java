@@ -125,7 +125,9 @@ public class Promoter {
                 .ifNoItem().after(Duration.ofMillis(500)).recoverWithUni(() -> stillPending(batchId)
                         .chain(pending -> pending ? Uni.createFrom().failure(new StillPending())
                                 : Uni.createFrom().voidItem()))
-                .onFailure(StillPending.class).retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500))
+                // A failed status check (pool busy under load) is retried like a pending batch: only promotion
+                // or the deadline ends the wait, and the caller then answers 202 with the receipt.
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500))
                 .expireIn(wait.toMillis())
                 .onFailure().recoverWithNull()
                 .eventually(() -> waiters.remove(batchId));
