@@ -121,12 +121,14 @@ public class Promoter {
     public Uni<Void> awaitPromotion(UUID batchId, Duration wait) {
         CompletableFuture<Void> done = waiters.computeIfAbsent(batchId, id -> new CompletableFuture<>());
         kick();
-        return Uni.createFrom().completionStage(done)
+        // A copy per subscription: the 500 ms check cancels what it waits on, and cancelling the shared future itself
+        // would end every later wait for this batch at once (awaited writes then answered 202 long before the deadline).
+        return Uni.createFrom().completionStage(done::copy)
                 .ifNoItem().after(Duration.ofMillis(500)).recoverWithUni(() -> stillPending(batchId)
                         .chain(pending -> pending ? Uni.createFrom().failure(new StillPending())
                                 : Uni.createFrom().voidItem()))
                 // A failed status check (pool busy under load) is retried like a pending batch: only promotion
-                // or the deadline ends the wait, and the caller then answers 202 with the receipt.
+                // or the deadline ends the wait; the caller then answers 202 with the receipt.
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500))
                 .expireIn(wait.toMillis())
                 .onFailure().recoverWithNull()
