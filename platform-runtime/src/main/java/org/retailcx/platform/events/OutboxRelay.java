@@ -117,7 +117,12 @@ public class OutboxRelay {
         }
         try {
             relayPending().ifNoItem().after(cycleTimeout).fail()
-                    .subscribe().with(n -> cycleEnded(now, null), failure -> cycleEnded(now, failure));
+                    .subscribe().with(n -> {
+                        cycleEnded(now, null);
+                        if (n >= batchSize) { // a backlog: drain it now rather than one batch per poll interval
+                            vertx.runOnContext(v -> tick());
+                        }
+                    }, failure -> cycleEnded(now, failure));
         } catch (Throwable failure) { // an Error while assembling the cycle: the next tick tries again
             cycleEnded(now, failure);
         }
