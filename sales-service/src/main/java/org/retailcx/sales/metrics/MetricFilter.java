@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.sales.pipeline.RepVersions;
 
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -156,19 +157,11 @@ public class MetricFilter {
     /** {@link #repJoin(String)} for a row holding a rep id and a day rather than a version key. */
     public String repJoin(String repId, String day) {
         if (rollUpMode() == RollUp.AT_DATE) {
-            return repJoin(versionOn(repId, day));
+            return repJoin(RepVersions.keyOn(repId, day));
         }
         return """
                 left join gold.dim_sales_rep r on r.rep_id = %s and r.is_current
                 left join gold.dim_sales_territory t on t.territory_id = r.territory_id""".formatted(repId);
-    }
-
-    /** The key of a rep's version valid on a day, else (the day predates the rep) their first version. */
-    private static String versionOn(String repId, String day) {
-        return """
-                (select k.rep_key from gold.dim_sales_rep k where k.rep_id = %1$s
-                 order by k.valid_from <= %2$s desc, case when k.valid_from <= %2$s then k.valid_from end desc nulls last,
-                          k.valid_from limit 1)""".formatted(repId, day);
     }
 
     /**

@@ -97,7 +97,8 @@ public class PipelineMetrics {
                     "g.product_interest", "g.lead_source"), 2);
             params.add(asOf);
             params.addAll(c.params());
-            // A span holds its state on valid_from < t <= valid_to; t = the end of asOf.
+            // A span holds its state on valid_from < t <= valid_to; t = the end of asOf. Only open stages count,
+            // which the partial range index retail_sales_opportunity_state_span_open holds (V72).
             sql = """
                     select st.stage_name, st.stage_order, count(x.opportunity_id), coalesce(sum(x.amount), 0.00),
                            coalesce(sum(x.weighted_amount), 0.00)
@@ -109,8 +110,9 @@ public class PipelineMetrics {
                                  on h.opportunity_id = s.opportunity_id and h.bronze_id = s.bronze_id
                                join silver.retail_sales_opportunity_golden g on g.opportunity_id = s.opportunity_id
                                %s
-                               cross join (select ($1::date + 1)::timestamp at time zone 'UTC' as t) e
-                               where s.valid_from < e.t and (s.valid_to is null or s.valid_to >= e.t) and %s
+                               where tstzrange(s.valid_from, s.valid_to, '(]')
+                                     @> (($1::date + 1)::timestamp at time zone 'UTC')
+                                 and s.stage not in ('Closed Won', 'Closed Lost') and %s
                               ) x on x.stage = st.stage_name
                     where not st.is_closed group by 1, 2 order by 2""".formatted(
                     filter.repJoin("g.owner_id", "$1::date"), c.sql());
@@ -262,7 +264,8 @@ public class PipelineMetrics {
         String dimensions = dimensionFilter(filter, "x.opportunity_id", 5, params);
         // A span holds its state on valid_from < t <= valid_to. An opportunity that changed in the window has its
         // end state in a span starting in it and its start state (if any) in one ending in it; one that did not
-        // change has one span across the window, and counts only while open with its close date in the window.
+        // change has one span across the window, and counts only while open with its close date in the window
+        // (found through the open-span range index, V72).
         String sql = """
                 with ends as (
                   select opportunity_id, stage, amount, close_date from silver.retail_sales_opportunity_state_span
@@ -277,7 +280,8 @@ public class PipelineMetrics {
                   union all
                   select opportunity_id, stage, amount, close_date, stage, amount, close_date
                   from silver.retail_sales_opportunity_state_span
-                  where close_date between $3 and $4 and valid_from < $1 and (valid_to is null or valid_to >= $2))
+                  where close_date between $3 and $4 and stage not in ('Closed Won', 'Closed Lost')
+                    and tstzrange(valid_from, valid_to, '(]') @> tstzrange($1, $2, '[]'))
                 select ss.is_closed as s_closed, ss.is_won as s_won, x.s_amount, x.s_close,
                        es.is_closed as e_closed, es.is_won as e_won, x.e_amount, x.e_close
                 from pairs x

@@ -35,15 +35,13 @@ public class ActivityPipeline implements BronzeListener {
             from (select distinct on (b.activity_id) b.*,
                          coalesce(b.completed_date, b.received_at)::date as activity_date
                   from bronze.retail_sales_activities b
-                  where %s and %s
+                  where %%s and %%s
                   order by b.activity_id, b.bronze_id desc) a
             left join silver.retail_sales_opportunity_golden o on o.opportunity_id = a.opportunity_id
             left join silver.retail_sales_lead_crosswalk x on x.source_lead_id = a.lead_id
             left join silver.retail_sales_lead_crosswalk xo on xo.source_lead_id = o.lead_id
             left join silver.retail_sales_lead_golden g on g.golden_lead_id = coalesce(x.golden_lead_id, xo.golden_lead_id)
-            left join lateral (
-                select d.rep_key from gold.dim_sales_rep d where d.rep_id = a.completed_by
-                order by d.valid_from > a.activity_date, abs(a.activity_date - d.valid_from) limit 1) r on true
+            left join lateral (select %s as rep_key) r on true
             on conflict (activity_id) do update set activity_type = excluded.activity_type,
                 opportunity_id = excluded.opportunity_id, lead_id = excluded.lead_id,
                 golden_lead_id = excluded.golden_lead_id, account_id = excluded.account_id, rep_id = excluded.rep_id,
@@ -51,7 +49,8 @@ public class ActivityPipeline implements BronzeListener {
                 outcome = excluded.outcome, activity_date = excluded.activity_date,
                 completed_at = excluded.completed_at, duration_minutes = excluded.duration_minutes,
                 last_bronze_id = excluded.last_bronze_id, updated_at = now()
-            where excluded.last_bronze_id >= silver.retail_sales_activity_enriched.last_bronze_id""";
+            where excluded.last_bronze_id >= silver.retail_sales_activity_enriched.last_bronze_id""".formatted(
+            RepVersions.keyOn("a.completed_by", "a.activity_date"));
 
     static final String CAMPAIGNS = """
             insert into gold.dim_campaign (campaign_id)
@@ -78,10 +77,9 @@ public class ActivityPipeline implements BronzeListener {
     static final String REP_KEYS = """
             update silver.retail_sales_activity_enriched e set rep_key = r.rep_key
             from silver.retail_sales_activity_enriched a
-            cross join lateral (
-                select d.rep_key from gold.dim_sales_rep d where d.rep_id = a.rep_id
-                order by d.valid_from > a.activity_date, abs(a.activity_date - d.valid_from) limit 1) r
-            where %s and e.activity_id = a.activity_id and e.rep_key is distinct from r.rep_key""";
+            cross join lateral (select %s as rep_key) r
+            where %%s and e.activity_id = a.activity_id and e.rep_key is distinct from r.rep_key""".formatted(
+            RepVersions.keyOn("a.rep_id", "a.activity_date"));
 
     static final String VALID = Quarantine.notQuarantined(SalesSources.ACTIVITIES);
     static final String IN_BATCH = "e.activity_id in (select activity_id from bronze.retail_sales_activities"

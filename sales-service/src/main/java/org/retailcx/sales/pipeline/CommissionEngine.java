@@ -62,10 +62,7 @@ public class CommissionEngine implements BronzeListener {
             "select opportunity_id from bronze.retail_sales_opportunities where batch_id = any($1)";
     /** The rep version in force on u.d, else the rep's first version. */
     private static final String REP_AT = """
-            left join lateral (select * from gold.dim_sales_rep r where r.rep_id = u.rep_id
-                               order by r.valid_from <= u.d desc,
-                                        case when r.valid_from <= u.d then r.valid_from end desc nulls last,
-                                        r.valid_from limit 1) r on true""";
+            left join gold.dim_sales_rep r on r.rep_key = %s""".formatted(RepVersions.keyOn("u.rep_id", "u.d"));
 
     private final CommissionPlans plans;
     private final CommissionReconciliation reconciliation;

@@ -20,13 +20,10 @@ public class CommissionFacts implements LayerRebuild {
                    l.line_kind = 'clawback', l.period, l.opportunity_id, l.account_id, l.amount, l.deal_amount,
                    l.base_rate, l.multiplier
             from silver.retail_sales_commission_line l
-            left join lateral (select r.rep_key from gold.dim_sales_rep r where r.rep_id = l.rep_id
-                               order by r.valid_from <= l.line_date desc,
-                                        case when r.valid_from <= l.line_date then r.valid_from end desc nulls last,
-                                        r.valid_from limit 1) r on true
+            left join lateral (select %s as rep_key) r on true
             left join gold.dim_product p on p.product_code = l.product
             cross join (select product_key from gold.dim_product where product_code = 'unknown') unknown
-            where %s""";
+            where %%s""".formatted(RepVersions.keyOn("l.rep_id", "l.line_date"));
 
     static Uni<Void> insert(SqlConnection tx, Long[] lineIds) {
         return tx.preparedQuery(INSERT.formatted("l.line_id = any($1)")).execute(Tuple.of(lineIds)).replaceWithVoid();

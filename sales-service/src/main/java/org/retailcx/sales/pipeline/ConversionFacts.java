@@ -20,13 +20,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * opportunity of a lead is the one the lead names ({@code convertedOpportunityId}) or any opportunity whose
  * {@code leadId} is one of the golden lead's source leads; of several, a currently won one first, else the earliest
  * created. Won means won now: a win later cancelled has no won date here (as for CAC and commission types).
- * Refreshed when leads arrive and, through {@link OnOpportunities}, when their opportunities change.
+ * Refreshed when leads arrive and, through {@link OnOpportunities}, when their opportunities change; a row whose
+ * figures did not change is not rewritten (most opportunity versions move a stage, not a conversion). A lead's rep
+ * version is the one valid on the lead's creation, else (the lead predates the rep) the rep's first.
  */
 @ApplicationScoped
 public class ConversionFacts implements LayerRebuild {
 
     static final String REFRESH = """
-            insert into gold.fact_sales_conversions (golden_lead_id, lead_created_date_key, lead_created_date,
+            insert into gold.fact_sales_conversions as f (golden_lead_id, lead_created_date_key, lead_created_date,
                 lead_source_key, campaign_key, product_key, rep_key, rep_id, is_qualified, opportunity_id,
                 opportunity_created_date, won_date, is_lost, customer_id, days_lead_to_opportunity,
                 days_opportunity_to_won, days_lead_to_won, score_probability, score_grade)
@@ -53,10 +55,8 @@ public class ConversionFacts implements LayerRebuild {
             left join gold.dim_lead_source ls on ls.lead_source = g.source
             left join gold.dim_campaign c on c.campaign_id = coalesce(g.campaign_id, o.campaign_id, 'none')
             left join gold.dim_product p on p.product_code = coalesce(o.product_interest, g.product_interest)
-            left join lateral (
-                select d.rep_key from gold.dim_sales_rep d where d.rep_id = coalesce(g.assigned_sales_rep, o.owner_id)
-                order by d.valid_from > g.created_date, abs(g.created_date - d.valid_from) limit 1) r on true
-            where %s
+            left join lateral (select %s as rep_key) r on true
+            where %%s
             on conflict (golden_lead_id) do update set lead_created_date_key = excluded.lead_created_date_key,
                 lead_created_date = excluded.lead_created_date, lead_source_key = excluded.lead_source_key,
                 campaign_key = excluded.campaign_key, product_key = excluded.product_key, rep_key = excluded.rep_key,
@@ -65,7 +65,15 @@ public class ConversionFacts implements LayerRebuild {
                 is_lost = excluded.is_lost, customer_id = excluded.customer_id,
                 days_lead_to_opportunity = excluded.days_lead_to_opportunity,
                 days_opportunity_to_won = excluded.days_opportunity_to_won, days_lead_to_won = excluded.days_lead_to_won,
-                score_probability = excluded.score_probability, score_grade = excluded.score_grade""";
+                score_probability = excluded.score_probability, score_grade = excluded.score_grade
+            where (f.lead_created_date, f.lead_source_key, f.campaign_key, f.product_key, f.rep_key, f.rep_id,
+                   f.is_qualified, f.opportunity_id, f.opportunity_created_date, f.won_date, f.is_lost, f.customer_id,
+                   f.score_probability, f.score_grade)
+                  is distinct from (excluded.lead_created_date, excluded.lead_source_key, excluded.campaign_key,
+                   excluded.product_key, excluded.rep_key, excluded.rep_id, excluded.is_qualified,
+                   excluded.opportunity_id, excluded.opportunity_created_date, excluded.won_date, excluded.is_lost,
+                   excluded.customer_id, excluded.score_probability, excluded.score_grade)""".formatted(
+            RepVersions.keyOn("coalesce(g.assigned_sales_rep, o.owner_id)", "g.created_date"));
 
     /** Campaigns first seen on a lead join the conformed campaign dimension. */
     static final String CAMPAIGNS = """

@@ -32,13 +32,9 @@ public class OpportunityFacts implements BronzeListener, LayerRebuild {
             on conflict (campaign_id) do nothing""";
 
     private static final String UPSERT = """
-            with ids as (%s),
+            with ids as (%%s),
             src as (
-              select g.*, coalesce(
-                       (select r.rep_key from gold.dim_sales_rep r where r.rep_id = g.owner_id
-                          and r.valid_from <= g.created_date order by r.valid_from desc limit 1),
-                       (select r.rep_key from gold.dim_sales_rep r where r.rep_id = g.owner_id
-                          order by r.valid_from limit 1)) as rep_key
+              select g.*, %s as rep_key
               from silver.retail_sales_opportunity_golden g join ids on ids.opportunity_id = g.opportunity_id)
             insert into gold.fact_sales_opportunities as f (opportunity_id, account_id, rep_key, territory_key,
                 product_key, lead_source_key, stage_key, campaign_key, created_date_key, expected_close_date_key,
@@ -67,7 +63,8 @@ public class OpportunityFacts implements BronzeListener, LayerRebuild {
                 closed_date_key = excluded.closed_date_key, won_date_key = excluded.won_date_key,
                 amount = excluded.amount, probability = excluded.probability,
                 weighted_amount = excluded.weighted_amount, is_closed = excluded.is_closed, is_won = excluded.is_won,
-                sales_cycle_days = excluded.sales_cycle_days, updated_at = excluded.updated_at""";
+                sales_cycle_days = excluded.sales_cycle_days, updated_at = excluded.updated_at""".formatted(
+            RepVersions.keyOn("g.owner_id", "g.created_date"));
 
     @Override
     public String source() {

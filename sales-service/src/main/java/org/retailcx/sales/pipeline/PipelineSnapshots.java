@@ -63,10 +63,7 @@ public class PipelineSnapshots implements LayerRebuild {
               group by 1, 2, 3, 4, 5),
             keyed as (
               select to_char(g.snapshot_date, 'YYYYMMDD')::integer as date_key,
-                     coalesce((select r.rep_key from gold.dim_sales_rep r where r.rep_id = g.owner_id
-                                 and r.valid_from <= g.snapshot_date order by r.valid_from desc limit 1),
-                              (select r.rep_key from gold.dim_sales_rep r where r.rep_id = g.owner_id
-                                 order by r.valid_from limit 1)) as rep_key,
+                     %s as rep_key,
                      st.stage_key, coalesce(p.product_key, pu.product_key) as product_key,
                      coalesce(ls.lead_source_key, lu.lead_source_key) as lead_source_key, g.n, g.amount,
                      g.weighted_amount
@@ -79,7 +76,7 @@ public class PipelineSnapshots implements LayerRebuild {
             insert into gold.fact_sales_pipeline_daily (snapshot_date_key, rep_key, stage_key, product_key,
                 lead_source_key, opportunity_count, amount, weighted_amount)
             select date_key, rep_key, stage_key, product_key, lead_source_key, sum(n), sum(amount), sum(weighted_amount)
-            from keyed group by 1, 2, 3, 4, 5""";
+            from keyed group by 1, 2, 3, 4, 5""".formatted(RepVersions.keyOn("g.owner_id", "g.snapshot_date"));
 
     /** Takes (or retakes) the snapshots of {@code from}..{@code to}; returns the open-opportunity rows written. */
     public Uni<Integer> take(SqlConnection tx, LocalDate from, LocalDate to) {

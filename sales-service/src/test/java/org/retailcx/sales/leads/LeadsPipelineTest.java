@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.leads.LeadsTestSupport.awaitEvents;
 import static org.retailcx.sales.leads.LeadsTestSupport.batch;
@@ -241,6 +242,41 @@ class LeadsPipelineTest {
         assertEquals(1, KAFKA.readFor(topic, r -> EventCatalog.SALES_LEAD_CONVERTED.type().equals(
                 KafkaTestClient.header(r, "ce_type")) && Long.toString(golden4).equals(
                         KafkaTestClient.header(r, "ce_subject")), Duration.ofSeconds(2)).size());
+        assertEveryFactKeyResolves();
+    }
+
+    /**
+     * Gold facts carry no foreign keys (their keys are looked up from the dimensions as they are written): every key
+     * of every sales fact, written incrementally or by the rebuild above, names a row of its dimension.
+     */
+    private void assertEveryFactKeyResolves() {
+        String[][] keys = {
+                { "fact_sales_activities", "date_key", "dim_date" },
+                { "fact_sales_activities", "activity_type_key", "dim_activity_type" },
+                { "fact_sales_activities", "campaign_key", "dim_campaign" },
+                { "fact_sales_conversions", "lead_created_date_key", "dim_date", "date_key" },
+                { "fact_sales_conversions", "lead_source_key", "dim_lead_source" },
+                { "fact_sales_conversions", "campaign_key", "dim_campaign" },
+                { "fact_sales_conversions", "product_key", "dim_product" },
+                { "fact_sales_conversions", "rep_key", "dim_sales_rep" },
+                { "fact_sales_commissions", "date_key", "dim_date" },
+                { "fact_sales_commissions", "product_key", "dim_product" },
+                { "fact_sales_opportunities", "stage_key", "dim_sales_stage" },
+                { "fact_sales_opportunities", "product_key", "dim_product" },
+                { "fact_sales_opportunities", "lead_source_key", "dim_lead_source" },
+                { "fact_sales_opportunities", "rep_key", "dim_sales_rep" },
+                { "fact_sales_opportunities", "campaign_key", "dim_campaign" },
+                { "fact_sales_opportunities", "created_date_key", "dim_date", "date_key" } };
+        for (String[] key : keys) {
+            String dimKey = key.length > 3 ? key[3] : key[1];
+            Row row = query(pool, ("select count(f.%2$s), count(*) filter (where f.%2$s is not null and not exists"
+                    + " (select 1 from gold.%3$s d where d.%4$s = f.%2$s)) from gold.%1$s f")
+                    .formatted(key[0], key[1], key[2], dimKey)).iterator().next();
+            if (!key[0].equals("fact_sales_commissions")) {
+                assertTrue(row.getLong(0) > 0, key[0] + "." + key[1] + " has values to check");
+            }
+            assertEquals(0L, row.getLong(1), key[0] + "." + key[1] + " names no " + key[2] + " row");
+        }
     }
 
     @Test
