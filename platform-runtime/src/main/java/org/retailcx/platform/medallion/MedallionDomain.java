@@ -23,6 +23,15 @@ public interface MedallionDomain {
     /** Roles that may read the quarantine and batch receipts. */
     Set<String> operatorRoles();
 
+    /**
+     * For a manager's token: an SQL condition that the record owner {@code $1} is in the team of the manager
+     * {@code $2} (the token's rep id); the history of other owners' records is then not found. Empty (the default):
+     * the domain has no teams, and a manager reads every owner's records.
+     */
+    default Optional<String> teamCondition() {
+        return Optional.empty();
+    }
+
     default Optional<MedallionSource<?>> byPath(String path) {
         return sources().stream().filter(s -> s.path().equals(path)).findFirst();
     }

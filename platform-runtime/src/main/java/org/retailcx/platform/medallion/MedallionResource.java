@@ -36,6 +36,7 @@ import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.AdminActions;
 import org.retailcx.platform.security.Caller;
+import org.retailcx.platform.security.Roles;
 import org.retailcx.platform.security.PersonalData;
 import org.retailcx.schema.EventJson;
 
@@ -303,10 +304,16 @@ public class MedallionResource {
             @PathParam("id") String id) {
         MedallionSource<?> source = catalog.source(domain, path);
         authorize(source.access().history());
-        // a rep sees the history of their own records only; another rep's is not found, so ids do not leak
+        // a rep sees the history of their own records only, a manager their team's; another's is not found, so ids
+        // do not leak
         if (caller.ownBookOnly() && (source.owner() == null || caller.repId() == null
                 || !caller.repId().equals(OwnBook.ownerOf(pool, source, id, wait)))) {
             throw ProblemException.notFound("No " + source.name() + " record " + id + " in your book");
+        }
+        Optional<String> team = catalog.domain(domain).teamCondition();
+        if (caller.has(Roles.SALES_MANAGER) && !caller.unscoped() && source.owner() != null && team.isPresent()
+                && !inTeam(team.get(), OwnBook.ownerOf(pool, source, id, wait))) {
+            throw ProblemException.notFound("No " + source.name() + " record " + id + " in your team's book");
         }
         PersonalData.View view = PersonalData.view(caller);
         return pool.preparedQuery("select b.bronze_id, b.source_system, b.batch_id, b.received_at, i.received_by,"
@@ -325,6 +332,14 @@ public class MedallionResource {
                     }
                     return versions;
                 }).await().atMost(wait);
+    }
+
+    private boolean inTeam(String teamCondition, String owner) {
+        if (owner == null || caller.repId() == null) {
+            return false;
+        }
+        return pool.preparedQuery("select " + teamCondition).execute(Tuple.of(owner, caller.repId()))
+                .map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean(0))).await().atMost(wait);
     }
 
     @GET

@@ -9,11 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.metrics.LeadMetrics;
 import org.retailcx.sales.metrics.MetricFilter;
-import org.retailcx.sales.metrics.RepScope;
+import org.retailcx.sales.metrics.ScopedFilters;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,17 +23,17 @@ import io.smallrye.mutiny.Uni;
 public class ActivityMetricResource {
 
     private final LeadMetrics metrics;
-    private final Caller caller;
+    private final ScopedFilters scopes;
 
-    public ActivityMetricResource(LeadMetrics metrics, Caller caller) {
+    public ActivityMetricResource(LeadMetrics metrics, ScopedFilters scopes) {
         this.metrics = metrics;
-        this.caller = caller;
+        this.scopes = scopes;
     }
 
     @GET
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_REP, Roles.MARKETING, Roles.ADMIN })
     @Operation(summary = "Activities in the period by rep, type and outcome (product and source filters do not apply)")
     public Uni<LeadMetrics.Activities> activities(@BeanParam MetricFilter filter) {
-        return metrics.activities(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::activities);
     }
 }

@@ -9,11 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.metrics.LeadMetrics;
 import org.retailcx.sales.metrics.MetricFilter;
-import org.retailcx.sales.metrics.RepScope;
+import org.retailcx.sales.metrics.ScopedFilters;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,17 +23,17 @@ import io.smallrye.mutiny.Uni;
 public class LeadConversionMetricResource {
 
     private final LeadMetrics metrics;
-    private final Caller caller;
+    private final ScopedFilters scopes;
 
-    public LeadConversionMetricResource(LeadMetrics metrics, Caller caller) {
+    public LeadConversionMetricResource(LeadMetrics metrics, ScopedFilters scopes) {
         this.metrics = metrics;
-        this.caller = caller;
+        this.scopes = scopes;
     }
 
     @GET
     @RolesAllowed({ Roles.SALES_MANAGER, Roles.SALES_REP, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
     @Operation(summary = "Lead → qualified → opportunity → won funnel for golden leads created in the period")
     public Uni<LeadMetrics.Funnel> funnel(@BeanParam MetricFilter filter) {
-        return metrics.funnel(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::funnel);
     }
 }

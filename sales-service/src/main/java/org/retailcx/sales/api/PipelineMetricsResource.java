@@ -15,11 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.retailcx.platform.problem.ProblemException;
-import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sales.metrics.MetricFilter;
 import org.retailcx.sales.metrics.PipelineMetrics;
-import org.retailcx.sales.metrics.RepScope;
+import org.retailcx.sales.metrics.ScopedFilters;
 import org.retailcx.sales.metrics.PipelineReports.Forecast;
 import org.retailcx.sales.metrics.PipelineReports.Movement;
 import org.retailcx.sales.metrics.PipelineReports.Pipeline;
@@ -41,11 +40,11 @@ import io.smallrye.mutiny.Uni;
 public class PipelineMetricsResource {
 
     private final PipelineMetrics metrics;
-    private final Caller caller;
+    private final ScopedFilters scopes;
 
-    public PipelineMetricsResource(PipelineMetrics metrics, Caller caller) {
+    public PipelineMetricsResource(PipelineMetrics metrics, ScopedFilters scopes) {
         this.metrics = metrics;
-        this.caller = caller;
+        this.scopes = scopes;
     }
 
     @GET
@@ -56,35 +55,36 @@ public class PipelineMetricsResource {
                     + "the expected close date (as of then); a future asOf answers 400")
     public Uni<Pipeline> pipeline(@BeanParam MetricFilter filter,
             @QueryParam("asOf") @Parameter(description = "A past day, ISO; omit for now") String asOf) {
-        return metrics.pipeline(filter.within(RepScope.of(caller)), asOf == null ? null : date("asOf", asOf));
+        LocalDate day = asOf == null ? null : date("asOf", asOf);
+        return scopes.within(filter).chain(f -> metrics.pipeline(f, day));
     }
 
     @GET
     @Path("/win-rate")
     @Operation(summary = "Won / (won + lost) for deals closed in the period, by count and by value")
     public Uni<WinRate> winRate(@BeanParam MetricFilter filter) {
-        return metrics.winRate(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::winRate);
     }
 
     @GET
     @Path("/sales-cycle")
     @Operation(summary = "Average and median days from created to Closed Won, for deals won in the period")
     public Uni<SalesCycle> salesCycle(@BeanParam MetricFilter filter) {
-        return metrics.salesCycle(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::salesCycle);
     }
 
     @GET
     @Path("/quota-attainment")
     @Operation(summary = "Won amount over quota per rep, with team and territory roll-ups (period required)")
     public Uni<QuotaAttainment> quotaAttainment(@BeanParam MetricFilter filter) {
-        return metrics.quotaAttainment(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::quotaAttainment);
     }
 
     @GET
     @Path("/stage-conversion")
     @Operation(summary = "Per stage: entries in the period, advanced to a later stage, conversion % and days in stage")
     public Uni<StageConversions> stageConversion(@BeanParam MetricFilter filter) {
-        return metrics.stageConversion(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::stageConversion);
     }
 
     @GET
@@ -93,14 +93,14 @@ public class PipelineMetricsResource {
             description = "Scope: open deals expected to close within [from, to]. starting + new + increased − "
                     + "decreased + pulledIn − pushedOut − won − lost = ending; each bucket has an amount and a count")
     public Uni<Movement> pipelineMovement(@BeanParam MetricFilter filter) {
-        return metrics.movement(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::movement);
     }
 
     @GET
     @Path("/forecast")
     @Operation(summary = "Forecast for a period: closed, commit, best case, pipeline and weighted pipeline (period required)")
     public Uni<Forecast> forecast(@BeanParam MetricFilter filter) {
-        return metrics.forecast(filter.within(RepScope.of(caller)));
+        return scopes.within(filter).chain(metrics::forecast);
     }
 
     private static LocalDate date(String field, String value) {

@@ -3,12 +3,14 @@ package org.retailcx.sales.ingest;
 import static org.retailcx.platform.medallion.MedallionSource.Column.of;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.medallion.MedallionDomain;
+import org.retailcx.sales.metrics.RepScope;
 import org.retailcx.platform.medallion.MedallionSource;
 import org.retailcx.platform.medallion.MedallionSource.Access;
 import org.retailcx.platform.medallion.MedallionSource.Owner;
@@ -175,6 +177,12 @@ public class SalesSources implements MedallionDomain {
     @Override
     public String domain() {
         return "sales";
+    }
+
+    /** A manager reads the history of their team's records (the rep master's current teams). */
+    @Override
+    public Optional<String> teamCondition() {
+        return Optional.of(RepScope.teamCondition("$1", 2));
     }
 
     @Override

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -39,11 +38,11 @@ public class CommissionMetricsResource {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final Pool pool;
-    private final Caller caller;
+    private final ScopedFilters scopes;
 
-    public CommissionMetricsResource(Pool pool, Caller caller) {
+    public CommissionMetricsResource(Pool pool, ScopedFilters scopes) {
         this.pool = pool;
-        this.caller = caller;
+        this.scopes = scopes;
     }
 
     @GET
@@ -54,7 +53,10 @@ public class CommissionMetricsResource {
             + "and territory are the rep's current ones (rollUp=at-date: on the line's date); product narrows the "
             + "engine's lines only. A rep sees their own, a manager their team's")
     public Uni<CommissionsPerRep> commissions(@BeanParam MetricFilter filter) {
-        filter.within(RepScope.of(caller));
+        return scopes.within(filter).chain(this::perRep);
+    }
+
+    private Uni<CommissionsPerRep> perRep(MetricFilter filter) {
         MetricFilter.Condition lines = filter.condition(new MetricFilter.Columns("l.line_date", "l.rep_id", "r.team",
                 "t.path", "l.product", null), 1);
         MetricFilter.Condition reported = filter.condition(new MetricFilter.Columns("c.period_start", "c.rep_id",

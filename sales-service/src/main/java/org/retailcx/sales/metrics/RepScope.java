@@ -39,13 +39,18 @@ public record RepScope(Kind kind, String repId) {
                 : Kind.NONE, repId);
     }
 
+    /** The SQL condition that {@code repColumn} holds a rep of the team the manager {@code $managerParam} leads. */
+    public static String teamCondition(String repColumn, int managerParam) {
+        return TEAM.formatted(repColumn, managerParam);
+    }
+
     /** The SQL condition that {@code repColumn} holds a visible rep; its parameter (if any) is {@code $firstParam}. */
     public MetricFilter.Condition condition(String repColumn, int firstParam) {
         return switch (kind) {
             case ALL -> new MetricFilter.Condition("true", List.of());
             case NONE -> new MetricFilter.Condition("false", List.of());
             case OWN -> new MetricFilter.Condition(repColumn + " = $" + firstParam, List.of(repId));
-            case TEAM -> new MetricFilter.Condition(TEAM.formatted(repColumn, firstParam), List.of(repId));
+            case TEAM -> new MetricFilter.Condition(teamCondition(repColumn, firstParam), List.of(repId));
         };
     }
 

@@ -133,6 +133,20 @@ class RowLevelAccessTest {
                 .body("items.repId", hasItem(repA));
         read(TestTokens.bearer("admin"), "/api/v1/sales/metrics/win-rate?team=T-" + u).statusCode(200)
                 .body("won", equalTo(2));
+
+        // the generic history endpoint follows the same team; a rep outside it is refused by name in every metric
+        read(m, "/api/v1/sales/opportunities/" + opp(repB) + "/history").statusCode(200);
+        read(m, "/api/v1/sales/opportunities/" + opp(repC) + "/history").statusCode(404)
+                .contentType("application/problem+json");
+        read(m, "/api/v1/sales/leads/" + lead(repC) + "/history").statusCode(404);
+        read(m, "/api/v1/sales/metrics/win-rate?repId=" + repB).statusCode(200).body("won", equalTo(1));
+        for (String metric : List.of("win-rate", "pipeline", "lead-conversion", "activities",
+                "commissions?period=2026&")) {
+            String sep = metric.contains("?") ? "" : "?";
+            var refused = read(m, "/api/v1/sales/metrics/" + metric + sep + "repId=" + repC).extract();
+            assertEquals(403, refused.statusCode(), metric + ": " + refused.asString());
+            assertEquals("repId", refused.jsonPath().getString("errors[0].field"), metric);
+        }
     }
 
     @Test
