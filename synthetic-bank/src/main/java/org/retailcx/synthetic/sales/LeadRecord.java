@@ -8,8 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One version of a CRM lead. Field names mirror sales-service's {@code api.LeadRecord}. The generator states no
- * contact consent (null: not sent), so its leads' contact data stay hidden from marketing.
+ * One version of a CRM lead. Field names mirror sales-service's {@code api.LeadRecord}. Contact consent: true, false
+ * or null (not sent); marketing sees a lead's contact data only where it is true.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeadRecord(

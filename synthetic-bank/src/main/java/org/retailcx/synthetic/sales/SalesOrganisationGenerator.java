@@ -304,7 +304,7 @@ public final class SalesOrganisationGenerator {
             String sourceName = LEAD_SOURCES.get(source);
             OffsetDateTime t0 = at(created, 8 + rnd.nextInt(10));
             LeadRecord first = new LeadRecord(leadId, person.first, person.last, person.email, person.phone, person.dob,
-                    pick(territory.zips), null, sourceName, id(campaign), product, null, null, "New", null, rep.id,
+                    pick(territory.zips), consent(leadId), sourceName, id(campaign), product, null, null, "New", null, rep.id,
                     created.plusDays(rnd.nextInt(2)), created, null, attributes, t0);
             leads.add(first);
             String referrer = sourceName.equals("Referral") ? pick(existingCustomers) : null;
@@ -336,8 +336,9 @@ public final class SalesOrganisationGenerator {
                 if (again.isBefore(asOf)) {
                     int otherSource = (source + 1 + rnd.nextInt(LEAD_SOURCES.size() - 1)) % LEAD_SOURCES.size();
                     Person twin = person.retyped();
-                    LeadRecord dup = new LeadRecord(String.format("LEAD-%07d", ++leadSeq), twin.first, twin.last,
-                            twin.email, twin.phone, twin.dob, first.postalCode(), null, LEAD_SOURCES.get(otherSource),
+                    String dupId = String.format("LEAD-%07d", ++leadSeq);
+                    LeadRecord dup = new LeadRecord(dupId, twin.first, twin.last,
+                            twin.email, twin.phone, twin.dob, first.postalCode(), consent(dupId), LEAD_SOURCES.get(otherSource),
                             null, product, null, null, "New", null, repIn(territory, again).id, again, again, null,
                             attributes(), at(again, 9 + rnd.nextInt(8)));
                     leads.add(dup);
@@ -354,6 +355,15 @@ public final class SalesOrganisationGenerator {
             opportunity(String.format("OPP-%07d", ++oppSeq), pick(existingCustomers), null, rep, created, product,
                     rnd.nextBoolean() ? "Branch" : "Call Center", null, "Cross-Sell", NEUTRAL_PROPENSITY);
         }
+    }
+
+    /**
+     * Contact consent as a CRM records it: given by about 60 % of leads, refused by 25 %, unknown for the rest. From
+     * the lead id rather than the random stream, so every other generated figure stays as it was.
+     */
+    private static Boolean consent(String leadId) {
+        int bucket = Math.floorMod(leadId.hashCode() * 31 + 7, 100);
+        return bucket < 60 ? Boolean.TRUE : bucket < 85 ? Boolean.FALSE : null;
     }
 
     private LeadRecord withStatus(LeadRecord l, String status, String reason, String oppId, OffsetDateTime when) {
