@@ -71,13 +71,13 @@ public final class GammaGammaModel {
      *
      * @throws IllegalStateException if q &lt;= 1, where the population mean spend is infinite
      */
-    public double expectedAverageSpend(int frequency, double monetaryValue) {
+    public double expectedAverageSpend(int spendDays, double monetaryValue) {
         double p = parameters.p();
         double q = parameters.q();
         if (q <= 1) {
             throw new IllegalStateException("Gamma-Gamma q = " + q + " <= 1: the mean spend is infinite");
         }
-        return p * (parameters.gamma() + frequency * monetaryValue) / (p * frequency + q - 1);
+        return p * (parameters.gamma() + spendDays * monetaryValue) / (p * spendDays + q - 1);
     }
 
     public double expectedAverageSpend(CustomerSummary customer) {
