@@ -85,8 +85,8 @@ public final class ClvFitBenchmark {
 
         StringBuilder md = new StringBuilder();
         md.append("# CLV fit benchmark ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
-        md.append(String.format(Locale.ROOT, "- %,d customers drawn by `BgNbdSimulator` (seed %d) from CDNOW's published"
-                + " parameters in continuous time, T uniform in [26, 78] weeks: %,d distinct (x, t_x, T), %,d with a"
+        md.append(String.format(Locale.ROOT, "- %,d customers drawn by `BgNbdSimulator` (seed %d) from CDNOW's"
+                + " published parameters in continuous time, T uniform in [26, 78] weeks: %,d distinct (x, t_x, T), %,d with a"
                 + " repeat purchase (Gamma-Gamma's population)%n", customers, seed, distinct, repeat));
         md.append(String.format(Locale.ROOT, "- %s%n- machine: %d cores, %s %s, Java %s, heap %d MB%n",
                 o.get("label", ""), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
@@ -95,8 +95,8 @@ public final class ClvFitBenchmark {
         md.append("- load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
                 .append(". The machine is shared with other builds: a load above the core count means the fit had")
                 .append(" less than the whole machine, and the figures are upper bounds.\n\n");
-        md.append("Timed: `BgNbdModel.fit(summaries)` + `GammaGammaModel.fit(summaries)`, from the list of summaries to")
-                .append(" verified parameters (Newton's method on the analytic gradient and Hessian, sums over")
+        md.append("Timed: `BgNbdModel.fit(summaries)` + `GammaGammaModel.fit(summaries)`, from the list of summaries")
+                .append(" to verified parameters (Newton's method on the analytic gradient and Hessian, sums over")
                 .append(" customers in parallel chunks; the final curvature and standard-error checks included).\n\n");
         md.append("| run | BG/NBD s | evaluations | Gamma-Gamma s | evaluations | total s |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.retailcx.clv.api.ValueViews.CustomerValue;
 import org.retailcx.clv.api.ValueViews.Decile;
 import org.retailcx.clv.api.ValueViews.ProfitabilityRank;
@@ -44,7 +46,11 @@ public class ValueResource {
     @Operation(summary = "A customer's predicted value, decile and year-to-date profitability (for front ends);"
             + " with horizon and horizonUnit (weeks or months), also expected purchases, P(alive) and CLV over it")
     public Uni<CustomerValue> customerValue(@PathParam("customerId") String customerId,
-            @QueryParam("modelVersion") Integer modelVersion, @QueryParam("horizon") String horizon,
+            @QueryParam("modelVersion") Integer modelVersion,
+            @Parameter(description = "Whole weeks (1-520) or months (1-120) from the prediction date; with horizonUnit")
+            @QueryParam("horizon") String horizon,
+            @Parameter(description = "weeks or months; with horizon",
+                    schema = @Schema(enumeration = { "weeks", "months" }))
             @QueryParam("horizonUnit") String horizonUnit) {
         return metrics.customerValue(customerId, modelVersion, horizon(horizon, horizonUnit));
     }
