@@ -122,6 +122,7 @@ public class ClvModelService {
         String segment = request.segment();
         long started = System.nanoTime();
         return tx.query("select pg_advisory_xact_lock(hashtextextended('clv.model-fit', 0))").execute()
+                .chain(() -> populationJoins(tx))
                 .chain(() -> refreshSummaries(tx, end))
                 .chain(() -> tx.preparedQuery("""
                         select s.customer_id, s.frequency, s.recency_days, s.age_days, s.monetary_value,
@@ -143,6 +144,16 @@ public class ClvModelService {
                                         ? activate(tx, version).replaceWithVoid()
                                         : modelEvents.announce(tx, version))
                                 .chain(() -> find(tx, version))));
+    }
+
+    /**
+     * A fit or rebuild joins whole populations (summaries, customers, factors, profitability), where hash joins are
+     * right. With nested loops allowed, a segment loaded moments before (no statistics yet, so estimated at one
+     * customer) got a nested loop that rescanned the summaries for every customer: scoring 8,000 customers took over a
+     * minute instead of 0.3 s. For this transaction only.
+     */
+    private static Uni<Void> populationJoins(SqlConnection tx) {
+        return tx.query("set local enable_nestloop = off").execute().replaceWithVoid();
     }
 
     private Uni<Void> refreshSummaries(SqlConnection tx, LocalDate end) {
@@ -293,6 +304,7 @@ public class ClvModelService {
      */
     public Uni<Integer> rebuildGold(SqlConnection tx) {
         return tx.query("select pg_advisory_xact_lock(hashtextextended('clv.model-fit', 0))").execute()
+                .chain(() -> populationJoins(tx))
                 .chain(() -> tx.query("""
                         select clv_model_version, calibration_end, segment, bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b,
                             gg_p, gg_q, gg_gamma, annual_discount_rate, margin, lifetime_months
