@@ -1,16 +1,13 @@
 package org.retailcx.bench;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.retailcx.synthetic.ApiClient;
@@ -33,15 +30,12 @@ public final class ClvBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        URI url = URI.create(o.getOrDefault("clv-url", "http://localhost:8085"));
-        Path dataDir = Path.of(o.getOrDefault("data-dir", ".data"));
-        int customers = Integer.parseInt(o.getOrDefault("customers", "100000"));
-        long seed = Long.parseLong(o.getOrDefault("seed", "42"));
-        int batch = Integer.parseInt(o.getOrDefault("batch", "5000"));
+        BenchOptions o = new BenchOptions(args);
+        URI url = URI.create(o.get("clv-url", "http://localhost:8085"));
+        Path dataDir = Path.of(o.get("data-dir", ".data"));
+        int customers = o.getInt("customers", 100000);
+        long seed = o.getLong("seed", 42);
+        int batch = o.getInt("batch", 5000);
         ApiClient api = new ApiClient(url, SyntheticBank.devToken(dataDir, Set.of("admin", "service")), "bench");
 
         var data = ClvHistoryGenerator.generate(ClvHistoryGenerator.Settings.cdnowLike(customers, seed));
@@ -96,7 +90,7 @@ public final class ClvBenchmark {
         md.append("# CLV transactions benchmark ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         md.append(String.format(Locale.ROOT, "- %d CDNOW-like customers (seed %d), %s%n- machine: %d cores, %s %s,"
                 + " Java %s; client and server on the same machine; one client thread%n%n", customers, seed,
-                o.getOrDefault("label", ""), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                o.get("label", ""), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version")));
         md.append("API: `POST ").append(TRANSACTIONS).append("`, NDJSON, ").append(batch).append(" records per batch,")
                 .append(" sequential, `Prefer: respond-async`, bodies rendered beforehand, after 10 refused warm-up batches (nothing")
@@ -111,14 +105,7 @@ public final class ClvBenchmark {
         SalesBenchmark.row(md, "transactions **current**", rows, currentMillis, viaCopy.millis());
         md.append('\n').append(statements);
 
-        System.out.println();
-        System.out.println(md);
-        if (o.containsKey("out")) {
-            Path out = Path.of(o.get("out"));
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, md);
-            System.out.println("wrote " + out);
-        }
+        o.report(md);
     }
 
     private static void awaitPromoted(ApiClient api, String batchId) throws InterruptedException {

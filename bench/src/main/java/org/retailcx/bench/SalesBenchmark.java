@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +15,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,42 +43,32 @@ public final class SalesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        URI sales = URI.create(o.getOrDefault("sales-url", "http://localhost:8081"));
-        Path dataDir = Path.of(o.getOrDefault("data-dir", ".data"));
-        SalesScale scale = SalesScale.parse(o.getOrDefault("scale", "bench"));
-        long seed = Long.parseLong(o.getOrDefault("seed", "42"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "20"));
-        int requests = Integer.parseInt(o.getOrDefault("requests", "200"));
-        String period = o.getOrDefault("period", "2026-Q3");
-        int ingestWarmup = Integer.parseInt(o.getOrDefault("ingest-warmup", "10"));
+        BenchOptions o = new BenchOptions(args);
+        URI sales = URI.create(o.get("sales-url", "http://localhost:8081"));
+        Path dataDir = Path.of(o.get("data-dir", ".data"));
+        SalesScale scale = SalesScale.parse(o.get("scale", "bench"));
+        long seed = o.getLong("seed", 42);
+        int warmup = o.getInt("warmup", 20);
+        int requests = o.getInt("requests", 200);
+        String period = o.get("period", "2026-Q3");
+        int ingestWarmup = o.getInt("ingest-warmup", 10);
         String token = SyntheticBank.devToken(dataDir, Set.of("admin", "service", "sales-manager"));
 
         StringBuilder md = new StringBuilder();
         md.append("# Sales benchmark ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         md.append(String.format(Locale.ROOT, "- scale `%s` (seed %d), %s%n- machine: %d cores, %s %s, Java %s%n",
-                scale.name(), seed, o.getOrDefault("label", ""), Runtime.getRuntime().availableProcessors(),
+                scale.name(), seed, o.get("label", ""), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
         md.append("- client and server on the same machine; one client thread\n\n");
 
         try (Connection db = connect(dataDir)) {
-            if (!Boolean.parseBoolean(o.getOrDefault("skip-ingestion", "false"))) {
+            if (!Boolean.parseBoolean(o.get("skip-ingestion", "false"))) {
                 ingestion(md, db, new ApiClient(sales, token, "bench"), token, seed, scale, ingestWarmup);
             }
         }
         metrics(md, new MetricsLatency(sales, token), period, warmup, requests);
 
-        System.out.println();
-        System.out.println(md);
-        if (o.containsKey("out")) {
-            Path out = Path.of(o.get("out"));
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, md);
-            System.out.println("wrote " + out);
-        }
+        o.report(md);
     }
 
     private static void ingestion(StringBuilder md, Connection db, ApiClient api, String token, long seed,

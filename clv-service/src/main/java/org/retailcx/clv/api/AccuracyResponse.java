@@ -27,4 +27,13 @@ public record AccuracyResponse(int modelVersion, LocalDate calibrationEnd, Local
     @RegisterForReflection
     public record Bin(int decile, int customers, double meanPredicted, double meanActual) {
     }
+
+    /**
+     * One customer over the holdout window: calibration summary, predicted and actual repeat purchase days, and
+     * predicted (expected purchases × Gamma-Gamma expected spend) and actual spend.
+     */
+    @RegisterForReflection
+    public record CustomerAccuracy(String customerId, int frequency, double recencyWeeks, double ageWeeks,
+            double predictedPurchases, long actualPurchases, double predictedSpend, double actualSpend) {
+    }
 }

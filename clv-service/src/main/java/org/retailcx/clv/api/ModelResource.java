@@ -152,9 +152,24 @@ public class ModelResource {
     @Operation(summary = "Predicted vs actual over the holdout window (calibration end, holdoutEnd]")
     public Uni<AccuracyResponse> accuracy(@PathParam("version") int version,
             @QueryParam("holdoutEnd") LocalDate holdoutEnd) {
+        return accuracy.evaluate(version, requireHoldoutEnd(holdoutEnd));
+    }
+
+    @GET
+    @Path("/{version}/accuracy/customers")
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.MARKETING, Roles.ADMIN })
+    @Operation(summary = "Predicted vs actual per customer over the holdout window (calibration end, holdoutEnd],"
+            + " by customer id (cursor pages)")
+    public Uni<Page<AccuracyResponse.CustomerAccuracy>> customerAccuracy(@PathParam("version") int version,
+            @QueryParam("holdoutEnd") LocalDate holdoutEnd, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return accuracy.customers(version, requireHoldoutEnd(holdoutEnd), limit, cursor);
+    }
+
+    private static LocalDate requireHoldoutEnd(LocalDate holdoutEnd) {
         if (holdoutEnd == null) {
             throw ProblemException.invalid("holdoutEnd", "is required (yyyy-mm-dd)");
         }
-        return accuracy.evaluate(version, holdoutEnd);
+        return holdoutEnd;
     }
 }

@@ -2,6 +2,7 @@ package org.retailcx.clv.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,13 +13,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.retailcx.clv.api.ValueViews.CustomerValue;
 import org.retailcx.clv.api.ValueViews.Decile;
 import org.retailcx.clv.api.ValueViews.ProfitabilityRank;
 import org.retailcx.clv.api.ValueViews.Retention;
 import org.retailcx.clv.api.ValueViews.Segments;
 import org.retailcx.clv.metrics.ValueMetrics;
+import org.retailcx.clv.model.Horizon;
 import org.retailcx.platform.api.Page;
+import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
@@ -38,10 +43,46 @@ public class ValueResource {
     @Path("/customers/{customerId}/value")
     @RolesAllowed({ Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.SALES_REP, Roles.SALES_MANAGER,
             Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "A customer's predicted value, decile and year-to-date profitability (for front ends)")
+    @Operation(summary = "A customer's predicted value, decile and year-to-date profitability (for front ends);"
+            + " with horizon and horizonUnit (weeks or months), also expected purchases, P(alive) and CLV over it")
     public Uni<CustomerValue> customerValue(@PathParam("customerId") String customerId,
-            @QueryParam("modelVersion") Integer modelVersion) {
-        return metrics.customerValue(customerId, modelVersion);
+            @QueryParam("modelVersion") Integer modelVersion,
+            @Parameter(description = "Whole weeks (1-520) or months (1-120) from the prediction date; with horizonUnit")
+            @QueryParam("horizon") String horizon,
+            @Parameter(description = "weeks or months; with horizon",
+                    schema = @Schema(enumeration = { "weeks", "months" }))
+            @QueryParam("horizonUnit") String horizonUnit) {
+        return metrics.customerValue(customerId, modelVersion, horizon(horizon, horizonUnit));
+    }
+
+    /** Both or neither: a whole number of weeks (1–520) or months (1–120). */
+    static Horizon horizon(String length, String unit) {
+        if (length == null && unit == null) {
+            return null;
+        }
+        if (unit == null) {
+            throw ProblemException.invalid("horizonUnit", "is required with horizon: weeks or months");
+        }
+        Horizon.Unit u = switch (unit.trim().toLowerCase(Locale.ROOT)) {
+            case "weeks", "week" -> Horizon.Unit.WEEKS;
+            case "months", "month" -> Horizon.Unit.MONTHS;
+            default -> throw ProblemException.invalid("horizonUnit", "must be weeks or months, was " + unit);
+        };
+        int max = u == Horizon.Unit.WEEKS ? Horizon.MAX_WEEKS : Horizon.MAX_MONTHS;
+        String expected = "a whole number of " + u.name().toLowerCase(Locale.ROOT) + " from 1 to " + max;
+        if (length == null) {
+            throw ProblemException.invalid("horizon", "is required with horizonUnit: " + expected);
+        }
+        int n;
+        try {
+            n = Integer.parseInt(length.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("horizon", "must be " + expected + ", was " + length);
+        }
+        if (n < 1 || n > max) {
+            throw ProblemException.invalid("horizon", "must be " + expected + ", was " + n);
+        }
+        return new Horizon(n, u);
     }
 
     @GET

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Response types of the value and segment APIs. Money is in the transactions' currency. */
@@ -12,13 +14,33 @@ public final class ValueViews {
     private ValueViews() {
     }
 
-    /** A customer's value under one model version (a row of {@code gold.fact_customer_value}). */
+    /**
+     * A customer's value under one model version (a row of {@code gold.fact_customer_value}); {@code horizon} only
+     * when the lookup asked for one.
+     */
     @RegisterForReflection
     public record CustomerValue(String customerId, String segment, int modelVersion, LocalDate predictionDate,
             BigDecimal predictedClv12mo, BigDecimal predictedClv36mo, BigDecimal predictedClvLifetime, int decile,
             double probabilityAlive, double expectedPurchases12mo, double expectedSpend, int frequency,
             double recencyWeeks, double ageWeeks, BigDecimal revenueYtd, BigDecimal costToServeYtd,
-            Double profitMarginYtd) {
+            Double profitMarginYtd, @JsonInclude(JsonInclude.Include.NON_NULL) HorizonValue horizon) {
+
+        public CustomerValue withHorizon(HorizonValue value) {
+            return new CustomerValue(customerId, segment, modelVersion, predictionDate, predictedClv12mo,
+                    predictedClv36mo, predictedClvLifetime, decile, probabilityAlive, expectedPurchases12mo,
+                    expectedSpend, frequency, recencyWeeks, ageWeeks, revenueYtd, costToServeYtd, profitMarginYtd,
+                    value);
+        }
+    }
+
+    /**
+     * The customer's expectations over the requested horizon from the prediction date: repeat purchase days, P(alive)
+     * at the prediction date, expected spend per purchase, and the discounted margin over the horizon (discounted per
+     * week or month, at the version's annual rate, times its margin).
+     */
+    @RegisterForReflection
+    public record HorizonValue(int length, String unit, double weeks, double expectedPurchases,
+            double probabilityAlive, double expectedSpend, BigDecimal predictedClv) {
     }
 
     /** Decile 10 = the most valuable tenth by predicted lifetime CLV. */

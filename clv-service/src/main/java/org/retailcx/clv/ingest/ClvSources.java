@@ -32,8 +32,9 @@ public class ClvSources implements MedallionDomain {
             .table("bronze.retail_customer_transactions").id("transactionId", TransactionRecord::transactionId)
             .access(FEED).defaultSourceSystem("core-banking").customerColumn("customer_id")
             .rules(List.of(
-                    new DataQualityRule("amount-positive", "amount", "b.amount <= 0",
-                            "'amount must be greater than 0, was ' || b.amount"),
+                    // a zero-amount order is still a purchase (BG/NBD counts it; Gamma-Gamma leaves it out)
+                    new DataQualityRule("amount-non-negative", "amount", "b.amount < 0",
+                            "'amount must not be negative, was ' || b.amount"),
                     new DataQualityRule("date-not-in-future", "transactionDate", "b.transaction_date > current_date",
                             "'transactionDate ' || b.transaction_date || ' is in the future'")))
             .columns(of("customer_id", TransactionRecord::customerId),

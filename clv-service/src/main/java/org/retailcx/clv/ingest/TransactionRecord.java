@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A revenue-generating transaction as core banking sends it. Shape is checked here (400 naming the field); business
- * rules (amount &gt; 0, no future date) are silver's data-quality rules: a breaking record is kept in bronze and
+ * rules (amount &gt;= 0, no future date) are silver's data-quality rules: a breaking record is kept in bronze and
  * quarantined with the reason.
  */
 @RegisterForReflection

@@ -6,15 +6,26 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.clv.api.ValueViews.CustomerValue;
 import org.retailcx.clv.api.ValueViews.Decile;
+import org.retailcx.clv.api.ValueViews.HorizonValue;
 import org.retailcx.clv.api.ValueViews.ProfitabilityRank;
 import org.retailcx.clv.api.ValueViews.Retention;
 import org.retailcx.clv.api.ValueViews.Segment;
 import org.retailcx.clv.api.ValueViews.Segments;
+import org.retailcx.clv.model.BgNbdModel;
+import org.retailcx.clv.model.BgNbdParameters;
+import org.retailcx.clv.model.ClvCalculator;
+import org.retailcx.clv.model.ClvSettings;
+import org.retailcx.clv.model.CustomerSummary;
+import org.retailcx.clv.model.GammaGammaModel;
+import org.retailcx.clv.model.GammaGammaParameters;
+import org.retailcx.clv.model.Horizon;
+import org.retailcx.clv.model.HorizonEstimate;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.problem.ProblemException;
 
@@ -56,17 +67,37 @@ public class ValueMetrics {
                 });
     }
 
-    public Uni<CustomerValue> customerValue(String customerId, Integer version) {
-        return resolve(version).chain(v -> pool.preparedQuery("select " + VALUE_COLUMNS
-                + " from gold.fact_customer_value where clv_model_version = $1 and customer_id = $2")
+    /** A customer's value; with a horizon, also the expectations over it, from the version's stored parameters. */
+    public Uni<CustomerValue> customerValue(String customerId, Integer version, Horizon horizon) {
+        return resolve(version).chain(v -> pool.preparedQuery("select " + VALUE_COLUMNS + """
+                , monetary_value, spend_days, m.*
+                from gold.fact_customer_value
+                cross join (select bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b, gg_p, gg_q, gg_gamma, annual_discount_rate,
+                                margin, lifetime_months
+                            from gold.dim_clv_model where clv_model_version = $1) m
+                where clv_model_version = $1 and customer_id = $2""")
                 .execute(Tuple.of(v.version(), customerId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("CLV model version " + v.version() + " has not scored customer "
                                 + customerId);
                     }
-                    return customerValue(rows.iterator().next());
+                    Row r = rows.iterator().next();
+                    CustomerValue value = customerValue(r);
+                    return horizon == null ? value : value.withHorizon(atHorizon(r, horizon));
                 }));
+    }
+
+    private static HorizonValue atHorizon(Row r, Horizon horizon) {
+        ClvCalculator calculator = new ClvCalculator(
+                new BgNbdModel(new BgNbdParameters(r.getDouble(19), r.getDouble(20), r.getDouble(21), r.getDouble(22))),
+                new GammaGammaModel(new GammaGammaParameters(r.getDouble(23), r.getDouble(24), r.getDouble(25))),
+                new ClvSettings(r.getDouble(26), r.getDouble(27), ClvSettings.WEEKS_PER_MONTH, r.getInteger(28)));
+        HorizonEstimate e = calculator.atHorizon(new CustomerSummary(r.getString(0), r.getInteger(11),
+                r.getDouble(12), r.getDouble(13), r.getDouble(17), r.getInteger(18)), horizon);
+        return new HorizonValue(horizon.length(), horizon.unit().name().toLowerCase(Locale.ROOT), e.periods(),
+                e.expectedPurchases(), e.probabilityAlive(), e.expectedSpend(),
+                BigDecimal.valueOf(e.value()).setScale(2, RoundingMode.HALF_UP));
     }
 
     public Uni<Page<CustomerValue>> values(Integer version, String segment, Integer decile, Integer limit,
@@ -216,6 +247,6 @@ public class ValueMetrics {
         return new CustomerValue(r.getString(0), r.getString(1), r.getInteger(2), r.getLocalDate(3),
                 r.getBigDecimal(4), r.getBigDecimal(5), r.getBigDecimal(6), r.getInteger(7), r.getDouble(8),
                 r.getDouble(9), r.getDouble(10), r.getInteger(11), r.getDouble(12), r.getDouble(13),
-                r.getBigDecimal(14), r.getBigDecimal(15), r.getDouble(16));
+                r.getBigDecimal(14), r.getBigDecimal(15), r.getDouble(16), null);
     }
 }

@@ -2,9 +2,6 @@ package org.retailcx.clv.model;
 
 import java.util.Collection;
 
-import org.hipparchus.special.Beta;
-import org.hipparchus.special.Gamma;
-
 /**
  * The BG/NBD model of Fader, Hardie &amp; Lee (2005), "Counting Your Customers the Easy Way": while alive a customer
  * buys as a Poisson process with rate λ ~ Gamma(r, α); after each repeat purchase they drop out with probability
@@ -30,7 +27,7 @@ public final class BgNbdModel {
     }
 
     /**
-     * Maximum-likelihood fit (BOBYQA over log-parameters).
+     * Maximum-likelihood fit (Newton's method on the analytic gradient and Hessian, over log-parameters).
      *
      * @throws ModelFitException with {@code INSUFFICIENT_DATA} for fewer customers or repeat customers than the
      *         options demand, {@code NON_CONVERGENCE} if no interior stationary point is found
@@ -50,63 +47,19 @@ public final class BgNbdModel {
         double alphaStart = data.meanAge() / Math.max(data.meanFrequency(), 1e-3);
         double[] start = {0, Math.log(Math.max(alphaStart, 1e-3)), 0, 0};
         MaximumLikelihood.Optimum optimum = MaximumLikelihood.maximise("BG/NBD", PARAMETER_NAMES,
-                theta -> logLikelihood(fromLog(theta), data) / data.customers, start, data.customers, options);
+                new BgNbdLikelihood(data), start, data.customers, options);
         BgNbdParameters fitted = fromLog(optimum.logParameters());
-        return new BgNbdFit(new BgNbdModel(fitted), logLikelihood(fitted, data), data.customers,
+        return new BgNbdFit(new BgNbdModel(fitted), optimum.meanLogLikelihood() * data.customers, data.customers,
                 optimum.evaluations());
     }
 
     /** Total log-likelihood of the customers' (x, t_x, T) under the given parameters (FHL 2005, eq. 6). */
     public static double logLikelihood(BgNbdParameters parameters, Collection<CustomerSummary> customers) {
-        return logLikelihood(parameters, RfmData.of(customers));
+        return BgNbdLikelihood.value(parameters, RfmData.of(customers));
     }
 
     private static BgNbdParameters fromLog(double[] theta) {
         return new BgNbdParameters(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
-    }
-
-    /**
-     * Written with log-Beta functions and log1p so that nothing cancels when r and alpha grow large together (the
-     * Poisson limit), where lgamma(r + x) − lgamma(r) and r·ln(alpha) − r·ln(alpha + T) would lose all precision:
-     * Γ(r+x)/Γ(r) = Γ(x)/B(r, x), and B(a, b+x)/B(a, b) is the dropout part of FHL's eq. 6.
-     */
-    static double logLikelihood(BgNbdParameters p, RfmData d) {
-        double r = p.r();
-        double alpha = p.alpha();
-        double a = p.a();
-        double b = p.b();
-        // Terms depending on x only: once per distinct x rather than per customer.
-        int[] xs = d.distinctFrequencies;
-        double[] constant = new double[xs.length];
-        double[] dropoutLog = new double[xs.length];
-        double logBetaAB = Beta.logBeta(a, b);
-        for (int k = 0; k < xs.length; k++) {
-            int x = xs[k];
-            double purchases = x == 0 ? 0 : Gamma.logGamma(x) - Beta.logBeta(r, x);
-            constant[k] = purchases + Beta.logBeta(a, b + x) - logBetaAB;
-            dropoutLog[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY;
-        }
-        double logAlpha = Math.log(alpha);
-        double total = 0;
-        for (int i = 0; i < d.frequency.length; i++) {
-            int x = d.frequency[i];
-            int k = d.frequencyIndex[i];
-            // Still alive at T: r·ln(α/(α+T)) − x·ln(α+T), using ln(α+T) = ln α + ln(1 + T/α).
-            double logGrowthT = FastLog.log1p(d.age[i] / alpha);
-            double aliveThroughT = -(r + x) * logGrowthT - x * logAlpha;
-            double perCustomer;
-            if (x == 0) {
-                perCustomer = constant[k] + aliveThroughT;
-            } else {
-                double logGrowthTx = FastLog.log1p(d.recency[i] / alpha);
-                double droppedAfterLast = dropoutLog[k] - (r + x) * logGrowthTx - x * logAlpha;
-                double max = Math.max(aliveThroughT, droppedAfterLast);
-                double gap = Math.abs(aliveThroughT - droppedAfterLast);
-                perCustomer = constant[k] + max + FastLog.log1p(Math.exp(-gap));
-            }
-            total += d.weight[i] * perCustomer;
-        }
-        return total;
     }
 
     /** P(alive at T | x, t_x, T) (FHL 2005, eq. 11 ff.). */

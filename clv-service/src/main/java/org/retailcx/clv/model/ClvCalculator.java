@@ -67,23 +67,43 @@ public final class ClvCalculator {
      * set-based scorer computes it once per distinct (x, T) and multiplies by P(alive) × expected spend × margin.
      */
     public double[] discountedPurchasesIfAlive(int frequency, double age) {
-        double discount = 1 / (1 + settings.monthlyDiscountRate());
+        return discountedPurchasesIfAlive(frequency, age, settings.periodsPerMonth(), settings.monthlyDiscountRate(),
+                SHORT_HORIZON, MEDIUM_HORIZON, settings.lifetimeMonths());
+    }
+
+    /** Expected purchases, P(alive) and discounted value over a horizon of weeks or months. */
+    public HorizonEstimate atHorizon(CustomerSummary customer, Horizon horizon) {
+        double periods = horizon.periods(settings);
+        double alive = purchases.probabilityAlive(customer);
+        double expectedSpend = spend.expectedAverageSpend(customer);
+        double discounted = discountedPurchasesIfAlive(customer.frequency(), customer.age(),
+                horizon.periodsPerStep(settings), horizon.ratePerStep(settings), horizon.length())[0];
+        return new HorizonEstimate(horizon, periods, alive * purchases.expectedPurchasesIfAlive(periods,
+                customer.frequency(), customer.age()), alive, expectedSpend,
+                expectedSpend * settings.margin() * alive * discounted);
+    }
+
+    /**
+     * Σ_k (E[Y(k·step) | alive] − E[Y((k−1)·step) | alive]) · (1 + rate)^−k, read at each of {@code marks} steps
+     * (increasing; the last is the number of steps summed).
+     */
+    private double[] discountedPurchasesIfAlive(int frequency, double age, double periodsPerStep, double ratePerStep,
+            int... marks) {
+        double discount = 1 / (1 + ratePerStep);
         double factor = 1;
         double previous = 0;
         double total = 0;
-        double[] byHorizon = new double[3];
-        for (int month = 1; month <= settings.lifetimeMonths(); month++) {
-            double cumulative = purchases.expectedPurchasesIfAlive(month * settings.periodsPerMonth(), frequency, age);
+        double[] byMark = new double[marks.length];
+        int mark = 0;
+        for (int step = 1; step <= marks[marks.length - 1]; step++) {
+            double cumulative = purchases.expectedPurchasesIfAlive(step * periodsPerStep, frequency, age);
             factor *= discount;
             total += (cumulative - previous) * factor;
             previous = cumulative;
-            if (month == SHORT_HORIZON) {
-                byHorizon[0] = total;
-            } else if (month == MEDIUM_HORIZON) {
-                byHorizon[1] = total;
+            while (mark < marks.length && marks[mark] == step) {
+                byMark[mark++] = total;
             }
         }
-        byHorizon[2] = total;
-        return byHorizon;
+        return byMark;
     }
 }

@@ -6,7 +6,8 @@ package org.retailcx.clv.model;
  * @param minCustomers         BG/NBD: fewest customers accepted
  * @param minRepeatCustomers   BG/NBD and Gamma-Gamma: fewest customers with at least one repeat purchase accepted
  *                             (the dropout and spend parameters are learnt from them alone)
- * @param maxEvaluations       likelihood evaluations allowed to the optimiser before giving up
+ * @param maxEvaluations       likelihood evaluations (value, gradient and Hessian in one pass) allowed to the
+ *                             optimiser before giving up
  * @param maxLogStandardError  largest approximate standard error (from the observed information) accepted for the
  *                             logarithm of any parameter; 2 means a 95 % interval spanning a factor of about 50 either
  *                             way, beyond which the data are too few to identify that parameter
@@ -20,8 +21,11 @@ public record FitOptions(int minCustomers, int minRepeatCustomers, int maxEvalua
         }
     }
 
-    /** 50 customers, 20 repeat customers, 20,000 evaluations, standard error of a log-parameter at most 2. */
+    /**
+     * 50 customers, 20 repeat customers, 500 evaluations (a fit from the default start takes a dozen or two),
+     * standard error of a log-parameter at most 2.
+     */
     public static FitOptions defaults() {
-        return new FitOptions(50, 20, 20_000, 2);
+        return new FitOptions(50, 20, 500, 2);
     }
 }

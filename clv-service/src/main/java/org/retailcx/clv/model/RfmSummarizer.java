@@ -15,7 +15,10 @@ import java.util.List;
  *   <li>frequency = purchase days − 1; recency = (last day − first day) / period; T = (calibration end − first day) /
  *       period, where the calibration end is the last day included and T counts whole days up to it (a customer
  *       whose first purchase falls on the end date has T = 0);</li>
- *   <li>monetary value = mean of the per-day totals over the repeat days, the first day's total excluded.</li>
+ *   <li>monetary value = mean of the per-day totals over the repeat days with a positive total, the first day's
+ *       total excluded; a day whose purchases are worth nothing still counts in frequency and recency (the count
+ *       model does not use amounts) but not in the spend mean, whose number of days is
+ *       {@link CustomerSummary#spendDays()}.</li>
  * </ul>
  * Customers whose first purchase falls after the calibration end are left out.
  */
@@ -84,6 +87,7 @@ public final class RfmSummarizer {
         long firstDay = sorted[start].date().toEpochDay();
         long lastCalibrationDay = firstDay;
         int repeatDays = 0;
+        int spendDays = 0;
         double repeatSpend = 0;
         int holdoutDays = 0;
         double holdoutSpend = 0;
@@ -101,7 +105,10 @@ public final class RfmSummarizer {
             }
             if (day <= calibrationEndDay) {
                 repeatDays++;
-                repeatSpend += dayTotal;
+                if (dayTotal > 0) {
+                    spendDays++;
+                    repeatSpend += dayTotal;
+                }
                 lastCalibrationDay = day;
             } else {
                 holdoutDays++;
@@ -111,7 +118,7 @@ public final class RfmSummarizer {
         CustomerSummary calibration = new CustomerSummary(sorted[start].customerId(), repeatDays,
                 (lastCalibrationDay - firstDay) / daysPerPeriod,
                 (calibrationEndDay - firstDay) / daysPerPeriod,
-                repeatDays == 0 ? 0 : repeatSpend / repeatDays);
+                spendDays == 0 ? 0 : repeatSpend / spendDays, spendDays);
         return new HoldoutObservation(calibration, holdoutDays, holdoutSpend, holdoutLength);
     }
 }

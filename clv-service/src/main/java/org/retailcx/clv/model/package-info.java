@@ -7,7 +7,7 @@
  * org.retailcx.clv.model.RfmSummarizer}; {@link org.retailcx.clv.model.RfmSummarizer#weekly()} gives weeks, the
  * unit of the published CDNOW results. All model parameters (notably BG/NBD's alpha) are in that unit.
  *
- * <p>Pure Java 17 plus Hipparchus (special functions, optimisers, random variates); no framework code, so the
+ * <p>Pure Java 17 plus Hipparchus (special functions, linear algebra, random variates); no framework code, so the
  * package can be wrapped by any service layer.
  */
 package org.retailcx.clv.model;

@@ -58,7 +58,7 @@ class ClvIngestionTest {
         as("service").contentType("application/x-ndjson")
                 .body(ndjson(transaction("T1-" + customer, customer, "2025-05-01", "10"),
                         transaction("T1-" + customer, customer, "2025-05-01", "12.5"),
-                        transaction("T2-" + customer, customer, "2025-05-03", "0")))
+                        transaction("T2-" + customer, customer, "2025-05-03", "-2")))
                 .when().post("/api/v1/clv/transactions/batch")
                 .then().statusCode(200).body("records", equalTo(3)).body("quarantined", equalTo(1));
         as("marketing").when().get("/api/v1/clv/customers/" + customer + "/transactions")
@@ -92,25 +92,33 @@ class ClvIngestionTest {
     }
 
     @Test
-    void zeroNegativeAndFutureTransactionsAreQuarantinedWithTheirReason() {
+    void negativeAndFutureTransactionsAreQuarantinedWithTheirReasonAndAZeroAmountIsAPurchase() {
         String customer = "CUST-" + UUID.randomUUID();
         String future = LocalDate.now().plusDays(10).toString();
         as("service").contentType("application/x-ndjson")
                 .body(ndjson(transaction("OK-" + customer, customer, "2025-03-01", "10"),
                         transaction("ZERO-" + customer, customer, "2025-03-02", "0"),
                         transaction("NEG-" + customer, customer, "2025-03-03", "-4.5"),
-                        transaction("FUT-" + customer, customer, future, "7")))
+                        transaction("FUT-" + customer, customer, future, "7"),
+                        transaction("NEG2-" + customer, customer, "2025-03-04", "-1")))
                 .when().post("/api/v1/clv/transactions/batch")
-                .then().statusCode(200).body("accepted", equalTo(1)).body("quarantined", equalTo(3));
+                .then().statusCode(200).body("accepted", equalTo(2)).body("quarantined", equalTo(3));
         as("cx-analyst").queryParam("customerId", customer).when().get("/api/v1/clv/quarantine")
                 .then().statusCode(200).body("items", hasSize(3))
-                .body("items.sourceRecordId", containsInAnyOrder("ZERO-" + customer, "NEG-" + customer,
+                .body("items.sourceRecordId", containsInAnyOrder("NEG-" + customer, "NEG2-" + customer,
                         "FUT-" + customer))
-                .body("items.rule", containsInAnyOrder("amount-positive", "amount-positive", "date-not-in-future"))
-                .body("items.reason", containsInAnyOrder("amount must be greater than 0, was 0.00",
-                        "amount must be greater than 0, was -4.50", "transactionDate " + future + " is in the future"))
+                .body("items.rule", containsInAnyOrder("amount-non-negative", "amount-non-negative",
+                        "date-not-in-future"))
+                .body("items.field", containsInAnyOrder("amount", "amount", "transactionDate"))
+                .body("items.reason", containsInAnyOrder("amount must not be negative, was -4.50",
+                        "amount must not be negative, was -1.00", "transactionDate " + future + " is in the future"))
                 .body("items[0].sourceTable", equalTo("bronze.retail_customer_transactions"))
                 .body("nextCursor", nullValue());
+        // the zero-amount order is a valid transaction: silver lists it
+        as("marketing").when().get("/api/v1/clv/customers/" + customer + "/transactions")
+                .then().statusCode(200).body("sourceRecordId", containsInAnyOrder("OK-" + customer,
+                        "ZERO-" + customer)).body("find { it.sourceRecordId == 'ZERO-" + customer + "' }.amount",
+                        equalTo(0.0f));
         // quarantine pages with a cursor
         String next = as("data-scientist").queryParam("customerId", customer).queryParam("limit", 2)
                 .when().get("/api/v1/clv/quarantine").then().statusCode(200).body("items", hasSize(2))

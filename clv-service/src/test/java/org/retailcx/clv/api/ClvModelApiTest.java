@@ -44,6 +44,8 @@ import org.retailcx.clv.model.ClvSettings;
 import org.retailcx.clv.model.CustomerSummary;
 import org.retailcx.clv.model.GammaGammaModel;
 import org.retailcx.clv.model.GammaGammaParameters;
+import org.retailcx.clv.model.Horizon;
+import org.retailcx.clv.model.HorizonEstimate;
 import org.retailcx.clv.pipeline.ClvRefitJob;
 import org.retailcx.platform.jobs.SingleReplicaJobs;
 import org.retailcx.schema.EventCatalog;
@@ -127,32 +129,17 @@ class ClvModelApiTest {
         given().header("Authorization", TestTokens.bearer("service")).contentType("application/json")
                 .body(segments.toString()).when().post("/api/v1/clv/customers/batch")
                 .then().statusCode(200).body("records", equalTo(2357));
-        // CDNOW holds 8 orders worth $0.00 (each the only purchase of a one-time customer): the zero-amount rule
-        // quarantines them, visible through the API.
+        // CDNOW holds 8 orders worth $0.00 (each the only purchase of a one-time customer): purchases all the same
+        // (BG/NBD counts purchases, not amounts), so every record is accepted and all 2,357 customers are known.
         given().header("Authorization", TestTokens.bearer("service")).contentType("application/json")
                 .body(transactions.toString()).when().post("/api/v1/clv/transactions/batch")
-                .then().statusCode(200).body("records", equalTo(6919)).body("accepted", equalTo(6911))
-                .body("quarantined", equalTo(8));
-        List<Map<String, Object>> quarantined = given().header("Authorization", TestTokens.bearer("data-scientist"))
-                .queryParam("customerId", "CD-87").when().get("/api/v1/clv/quarantine")
-                .then().statusCode(200).extract().jsonPath().getList("items");
-        assertEquals(1, quarantined.size());
-        assertEquals("amount-positive", quarantined.get(0).get("rule"));
-        assertEquals("amount must be greater than 0, was 0.00", quarantined.get(0).get("reason"));
-        // The source corrects them (a nominal cent, a new version of the same transaction id): silver takes the
-        // new version. Neither likelihood depends on these amounts (a first purchase's value is not a repeat
-        // spend), so the published parameters still apply.
-        ArrayNode corrected = EventJson.mapper().createArrayNode();
-        for (JsonNode t : transactions) {
-            if (t.get("amount").decimalValue().signum() == 0) {
-                ((ObjectNode) t).put("amount", new java.math.BigDecimal("0.01"));
-                corrected.add(t);
-            }
-        }
-        given().header("Authorization", TestTokens.bearer("service")).contentType("application/json")
-                .body(corrected.toString()).when().post("/api/v1/clv/transactions/batch")
-                .then().statusCode(200).body("records", equalTo(8)).body("accepted", equalTo(8))
+                .then().statusCode(200).body("records", equalTo(6919)).body("accepted", equalTo(6919))
                 .body("quarantined", equalTo(0));
+        given().header("Authorization", TestTokens.bearer("marketing")).when()
+                .get("/api/v1/clv/customers/CD-87/transactions").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].amount", equalTo(0.0f));
+        given().header("Authorization", TestTokens.bearer("data-scientist")).queryParam("customerId", "CD-87")
+                .when().get("/api/v1/clv/quarantine").then().statusCode(200).body("items", hasSize(0));
         // CAC: an acquisition cost of 10 for every even customer (profitability cost breakdown)
         StringBuilder profitability = new StringBuilder();
         for (String c : customers) {
@@ -208,6 +195,15 @@ class ClvModelApiTest {
         assertEquals(0.793, model.getDouble("parameters.bgNbd.a"), 0.0005);
         assertEquals(2.426, model.getDouble("parameters.bgNbd.b"), 0.0005);
         assertEquals(-9582.4, model.getDouble("fitStatistics.bgNbdLogLikelihood"), 0.05);
+        // and the four decimals this service has always reported (lifetimes on the raw file: 0.2426, 4.4136, 0.7929,
+        // 2.4259), with the $0 orders present
+        assertEquals(0.2426, round4(model.getDouble("parameters.bgNbd.r")));
+        assertEquals(4.4136, round4(model.getDouble("parameters.bgNbd.alpha")));
+        assertEquals(0.7929, round4(model.getDouble("parameters.bgNbd.a")));
+        assertEquals(2.4259, round4(model.getDouble("parameters.bgNbd.b")));
+        assertEquals(6.2496, round4(model.getDouble("parameters.gammaGamma.p")));
+        assertEquals(3.7442, round4(model.getDouble("parameters.gammaGamma.q")));
+        assertEquals(15.4435, round4(model.getDouble("parameters.gammaGamma.gamma")));
         // Fader & Hardie (2013): p 6.25, q 3.74, gamma 15.44
         assertEquals(6.25, model.getDouble("parameters.gammaGamma.p"), 0.005);
         assertEquals(3.74, model.getDouble("parameters.gammaGamma.q"), 0.005);
@@ -240,8 +236,46 @@ class ClvModelApiTest {
         assertEquals(expected.value12Months(), value.getDouble("predictedClv12mo"), 0.006);
         assertEquals(expected.value36Months(), value.getDouble("predictedClv36mo"), 0.006);
         assertEquals(expected.lifetimeValue(), value.getDouble("predictedClvLifetime"), 0.006);
+        assertFalse(value.prettify().contains("horizon"), "no horizon asked for: " + value.prettify());
         // lifetimes' conditional expectation for this customer over 39 weeks is 1.226; 12 months is a bit more
         assertTrue(value.getDouble("expectedPurchases12mo") > 1.226, value.prettify());
+
+        // The lookup at a horizon: 39 weeks gives FHL's published 1.226 expected purchases for this customer
+        JsonPath weeks = given().header("Authorization", TestTokens.bearer("sales-rep")).queryParam("horizon", 39)
+                .queryParam("horizonUnit", "weeks").when().get("/api/v1/clv/customers/CD-1/value")
+                .then().statusCode(200).extract().jsonPath();
+        System.out.printf("CD-1 at 39 weeks: %s%n", weeks.getMap("horizon"));
+        assertEquals(1.226, weeks.getDouble("horizon.expectedPurchases"), 0.0005);
+        assertEquals(39, weeks.getInt("horizon.length"));
+        assertEquals("weeks", weeks.getString("horizon.unit"));
+        assertEquals(39.0, weeks.getDouble("horizon.weeks"), 1e-9);
+        assertEquals(value.getDouble("probabilityAlive"), weeks.getDouble("horizon.probabilityAlive"), 1e-6);
+        HorizonEstimate at39 = new ClvCalculator(purchases, spend, ClvSettings.weekly(0.1, 1))
+                .atHorizon(c1, new Horizon(39, Horizon.Unit.WEEKS));
+        assertEquals(at39.expectedPurchases(), weeks.getDouble("horizon.expectedPurchases"), 1e-6);
+        assertEquals(at39.value(), weeks.getDouble("horizon.predictedClv"), 0.006);
+        // 12 months is the stored 12-month figure
+        JsonPath months = given().header("Authorization", TestTokens.bearer("marketing")).queryParam("horizon", 12)
+                .queryParam("horizonUnit", "months").when().get("/api/v1/clv/customers/CD-1/value")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(value.getDouble("predictedClv12mo"), months.getDouble("horizon.predictedClv"), 0.006);
+        assertEquals(value.getDouble("expectedPurchases12mo"), months.getDouble("horizon.expectedPurchases"), 1e-6);
+        // bad horizons are 400 naming the parameter
+        Map<String, String> bad = Map.of("horizon=0&horizonUnit=weeks", "horizon", "horizon=521&horizonUnit=weeks",
+                "horizon", "horizon=121&horizonUnit=months", "horizon", "horizon=ten&horizonUnit=weeks", "horizon",
+                "horizon=39&horizonUnit=days", "horizonUnit", "horizon=39", "horizonUnit", "horizonUnit=months",
+                "horizon");
+        bad.forEach((query, field) -> given().header("Authorization", TestTokens.bearer("marketing"))
+                .when().get("/api/v1/clv/customers/CD-1/value?" + query)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field)));
+
+        // the one-time customers whose only order was $0 are scored like the others
+        given().header("Authorization", TestTokens.bearer("marketing")).when().get("/api/v1/clv/customers/CD-87/value")
+                .then().statusCode(200).body("frequency", equalTo(0)).body("probabilityAlive", equalTo(1.0f));
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
     }
 
     private static double monetary(JsonPath value) {
@@ -340,6 +374,46 @@ class ClvModelApiTest {
         given().header("Authorization", TestTokens.bearer("data-scientist")).queryParam("holdoutEnd", "1997-09-01")
                 .when().get("/api/v1/clv/models/" + cdnowVersion + "/accuracy")
                 .then().statusCode(400).body("errors[0].field", equalTo("holdoutEnd"));
+
+        // per customer, in pages: every scored customer once, adding up to the totals
+        Set<String> seen = new HashSet<>();
+        double predicted = 0;
+        long actual = 0;
+        String cursor = null;
+        do {
+            var request = given().header("Authorization", TestTokens.bearer("marketing"))
+                    .queryParam("holdoutEnd", "1998-06-30").queryParam("limit", 1000);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/v1/clv/models/" + cdnowVersion + "/accuracy/customers")
+                    .then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> item : page.<Map<String, Object>>getList("items")) {
+                assertTrue(seen.add((String) item.get("customerId")));
+                predicted += ((Number) item.get("predictedPurchases")).doubleValue();
+                actual += ((Number) item.get("actualPurchases")).longValue();
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(2357, seen.size());
+        assertEquals(1882, actual);
+        assertEquals(accuracy.getDouble("purchases.totalPredicted"), predicted, 0.01);
+        // customer 1 bought again on 1997-12-12: one repeat purchase day in the holdout
+        JsonPath first = given().header("Authorization", TestTokens.bearer("data-scientist"))
+                .queryParam("holdoutEnd", "1998-06-30").queryParam("limit", 1)
+                .when().get("/api/v1/clv/models/" + cdnowVersion + "/accuracy/customers")
+                .then().statusCode(200).body("items", hasSize(1)).extract().jsonPath();
+        assertEquals("CD-1", first.getString("items[0].customerId"));
+        assertEquals(1, first.getInt("items[0].actualPurchases"));
+        assertEquals(1.226, first.getDouble("items[0].predictedPurchases"), 0.0005);
+        given().header("Authorization", TestTokens.bearer("data-scientist"))
+                .when().get("/api/v1/clv/models/" + cdnowVersion + "/accuracy/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("holdoutEnd"));
+        given().header("Authorization", TestTokens.bearer("data-scientist")).queryParam("holdoutEnd", "1998-06-30")
+                .queryParam("limit", 0).when().get("/api/v1/clv/models/" + cdnowVersion + "/accuracy/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", TestTokens.bearer("sales-rep")).queryParam("holdoutEnd", "1998-06-30")
+                .when().get("/api/v1/clv/models/" + cdnowVersion + "/accuracy/customers").then().statusCode(403);
     }
 
     @Test
@@ -393,6 +467,38 @@ class ClvModelApiTest {
         assertEquals(before.get(someone).intValue(), byCustomer.get(someone).get("previousDecile").asInt());
         assertEquals(after.get(someone).intValue(), byCustomer.get(someone).get("decile").asInt());
         assertEquals(cdnowVersion, byCustomer.get(someone).get("previousModelVersion").asInt());
+
+        // The model registry hears of both versions, through the outbox: fitted (active or not), activated, replaced
+        List<ConsumerRecord<String, String>> trained = KAFKA.awaitRecords(topicPrefix + Topics.CLV_MODEL_VERSION,
+                r -> "retailcx.clv.model-version.trained.v1".equals(KafkaTestClient.header(r, "ce_type"))
+                        && Set.of(cdnowVersion, version).contains(read(r.value()).get("version").asInt()),
+                4, Duration.ofSeconds(60));
+        Map<Integer, List<JsonNode>> byVersion = new HashMap<>();
+        for (var r : trained) {
+            JsonNode data = read(r.value());
+            assertEquals(List.of(), EventSchemas.violations(EventCatalog.CLV_MODEL_VERSION_TRAINED, data));
+            assertEquals("clv.customer-lifetime-value", r.key());
+            assertEquals("clv.customer-lifetime-value", KafkaTestClient.header(r, "ce_subject"));
+            assertEquals("clv.customer-lifetime-value", data.get("modelId").asText());
+            assertEquals("bg-nbd-gamma-gamma", data.get("modelType").asText());
+            byVersion.computeIfAbsent(data.get("version").asInt(), v -> new ArrayList<>()).add(data);
+        }
+        // the fit that activated itself, then its replacement; the challenger fitted inactive, then activated
+        assertEquals(List.of(true, false), byVersion.get(cdnowVersion).stream().map(d -> d.get("active").asBoolean())
+                .toList());
+        assertEquals(List.of(false, true), byVersion.get(version).stream().map(d -> d.get("active").asBoolean())
+                .toList());
+        JsonNode cdnowTrained = byVersion.get(cdnowVersion).get(0);
+        assertEquals("clv silver.customer_transaction 1997-01-01..1997-09-30, all customers",
+                cdnowTrained.get("trainingDatasetId").asText());
+        assertEquals(0.2426, round4(cdnowTrained.get("metrics").get("bgNbdR").asDouble()));
+        assertEquals(2357, cdnowTrained.get("metrics").get("customers").asInt());
+        for (List<JsonNode> events : byVersion.values()) {
+            // lineage never changes between a version's events (the registry quarantines a change)
+            assertEquals(events.get(0).get("trainingDatasetId"), events.get(1).get("trainingDatasetId"));
+            assertEquals(events.get(0).get("codeVersion"), events.get(1).get("codeVersion"));
+            assertTrue(events.get(0).get("codeVersion").asText().startsWith("clv-service "));
+        }
 
         // re-activating the active version announces nothing new
         given().header("Authorization", TestTokens.bearer("data-scientist"))

@@ -29,6 +29,58 @@ class BgNbdModelTest {
     }
 
     @Test
+    void theFitFromTheRawTransactionsKeepsItsFourDecimals() {
+        // lifetimes on the raw CDNOW file (exact days, not the 2-decimal summary): r 0.2426, alpha 4.4136, a 0.7929,
+        // b 2.4259; the derivative-free fit this one replaced gave the same four decimals.
+        BgNbdFit fit = BgNbdModel.fit(RfmSummarizer.weekly().summarize(CdnowData.transactions(),
+                CdnowData.CALIBRATION_END));
+        BgNbdParameters p = fit.parameters();
+        System.out.printf("BG/NBD CDNOW raw fit: r=%.6f alpha=%.6f a=%.6f b=%.6f LL=%.6f (%d evaluations)%n", p.r(),
+                p.alpha(), p.a(), p.b(), fit.logLikelihood(), fit.evaluations());
+        assertEquals(0.2426, round4(p.r()));
+        assertEquals(4.4136, round4(p.alpha()));
+        assertEquals(0.7929, round4(p.a()));
+        assertEquals(2.4259, round4(p.b()));
+        assertEquals(2357, fit.customers());
+    }
+
+    static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    @Test
+    void analyticDerivativesMatchFiniteDifferences() {
+        RfmData data = RfmData.of(RfmSummarizer.weekly().summarize(CdnowData.transactions(),
+                CdnowData.CALIBRATION_END));
+        double[] at = {0.3, 5.1, 0.6, 2.9};
+        DerivativeCheck.assertMatchesFiniteDifferences(new BgNbdLikelihood(data), at);
+    }
+
+    @Test
+    void groupingAndParallelChunksLeaveTheLikelihoodAsTheSumOverCustomers() {
+        // CDNOW thirty times over: grouped into its distinct tuples with weight 30
+        List<CustomerSummary> cdnow = CdnowData.publishedSummary();
+        List<CustomerSummary> thirty = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            thirty.addAll(cdnow);
+        }
+        assertTrue(RfmData.of(thirty).distinctTuples() <= cdnow.size());
+        assertEquals(30 * BgNbdModel.logLikelihood(PUBLISHED, cdnow), BgNbdModel.logLikelihood(PUBLISHED, thirty),
+                1e-9 * 30 * 9582);
+        // continuous times: no grouping, summed in parallel chunks, equal to the sum over single-chunk slices
+        List<CustomerSummary> continuous = new BgNbdSimulator(PUBLISHED, new GammaGammaParameters(6.25, 3.74, 15.44),
+                11).simulate(5 * ParallelSums.CHUNK + 123, 26, 78);
+        assertEquals(continuous.size(), RfmData.of(continuous).distinctTuples());
+        double slices = 0;
+        for (int from = 0; from < continuous.size(); from += ParallelSums.CHUNK) {
+            slices += BgNbdModel.logLikelihood(PUBLISHED,
+                    continuous.subList(from, Math.min(continuous.size(), from + ParallelSums.CHUNK)));
+        }
+        double whole = BgNbdModel.logLikelihood(PUBLISHED, continuous);
+        assertEquals(slices, whole, 1e-9 * Math.abs(whole));
+    }
+
+    @Test
     void conditionalExpectationMatchesThePublishedExample() {
         // FHL 2005: x = 2, t_x = 30.43, T = 38.86, next 39 weeks: 1.226.
         BgNbdModel published = new BgNbdModel(PUBLISHED);
@@ -107,7 +159,7 @@ class BgNbdModelTest {
 
     @Test
     void fitFailsClearlyWhenTheOptimiserRunsOutOfBudget() {
-        FitOptions tight = new FitOptions(50, 20, 30, 2);
+        FitOptions tight = new FitOptions(50, 20, 3, 2);
         ModelFitException e = assertThrows(ModelFitException.class,
                 () -> BgNbdModel.fit(CdnowData.publishedSummary(), tight));
         assertEquals(ModelFitException.Reason.NON_CONVERGENCE, e.reason());

@@ -2,6 +2,7 @@ package org.retailcx.clv.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -71,6 +72,31 @@ class ClvCalculatorTest {
 
     private static void assertRelative(double expected, double actual, double tolerance) {
         assertEquals(expected, actual, tolerance * Math.abs(expected));
+    }
+
+    @Test
+    void aHorizonOfThirtyNineWeeksGivesThePublishedExpectationAndTwelveMonthsTheStandardValue() {
+        BgNbdModel purchases = BgNbdModel.fit(RfmSummarizer.weekly().summarize(CdnowData.transactions(),
+                CdnowData.CALIBRATION_END)).model();
+        ClvCalculator calculator = new ClvCalculator(purchases, PUBLISHED_SPEND, ClvSettings.weekly(0.10, 1));
+        CustomerSummary first = new CustomerSummary("1", 2, 213 / 7.0, 272 / 7.0, (29.73 + 14.96) / 2);
+        HorizonEstimate weeks = calculator.atHorizon(first, new Horizon(39, Horizon.Unit.WEEKS));
+        // FHL 2005: E[Y(39) | x = 2, t_x = 30.43, T = 38.86] = 1.226
+        assertEquals(1.226, weeks.expectedPurchases(), 0.0005);
+        assertEquals(39, weeks.periods(), 0);
+        assertEquals(purchases.probabilityAlive(first), weeks.probabilityAlive(), 0);
+        assertEquals(PUBLISHED_SPEND.expectedAverageSpend(first), weeks.expectedSpend(), 0);
+        // undiscounted, the value would be purchases × spend; weekly discounting at 10 % a year takes a few percent
+        double undiscounted = weeks.expectedPurchases() * weeks.expectedSpend();
+        assertTrue(weeks.value() < undiscounted && weeks.value() > 0.95 * undiscounted, weeks.toString());
+
+        ClvEstimate standard = calculator.estimate(first);
+        HorizonEstimate year = calculator.atHorizon(first, new Horizon(12, Horizon.Unit.MONTHS));
+        assertEquals(standard.value12Months(), year.value(), 1e-12);
+        assertEquals(calculator.atHorizon(first, new Horizon(36, Horizon.Unit.MONTHS)).value(),
+                standard.value36Months(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new Horizon(0, Horizon.Unit.WEEKS));
+        assertThrows(IllegalArgumentException.class, () -> new Horizon(121, Horizon.Unit.MONTHS));
     }
 
     @Test

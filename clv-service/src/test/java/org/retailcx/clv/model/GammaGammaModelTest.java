@@ -3,6 +3,7 @@ package org.retailcx.clv.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,36 @@ class GammaGammaModelTest {
         assertEquals(3.74, p.q(), 0.005);
         assertEquals(15.44, p.gamma(), 0.005);
         assertEquals(-4055.9177, fit.logLikelihood(), 0.001);
+    }
+
+    @Test
+    void theFitKeepsItsFourDecimalsAndItsDerivativesAreExact() {
+        List<CustomerSummary> summaries = RfmSummarizer.weekly()
+                .summarize(CdnowData.transactions(), CdnowData.CALIBRATION_END);
+        GammaGammaParameters p = GammaGammaModel.fit(summaries).parameters();
+        // the derivative-free fit this one replaced gave the same four decimals
+        assertEquals(6.2496, BgNbdModelTest.round4(p.p()));
+        assertEquals(3.7442, BgNbdModelTest.round4(p.q()));
+        assertEquals(15.4435, BgNbdModelTest.round4(p.gamma()));
+
+        DerivativeCheck.assertMatchesFiniteDifferences(
+                new GammaGammaLikelihood(GammaGammaLikelihood.SpendData.of(summaries)), new double[] {4.1, 2.7, 19.5});
+    }
+
+    @Test
+    void repeatDaysWorthNothingArePurchasesButNoSpendObservation() {
+        // a repeat day of $0 and one of $20: BG/NBD sees two repeat days, Gamma-Gamma one day worth 20
+        LocalDate day = LocalDate.of(2024, 1, 1);
+        CustomerSummary c = RfmSummarizer.weekly().summarize(List.of(new Transaction("z", day, 0),
+                new Transaction("z", day.plusDays(7), 0), new Transaction("z", day.plusDays(14), 20)),
+                day.plusDays(21)).get(0);
+        assertEquals(new CustomerSummary("z", 2, 2, 3, 20, 1), c);
+        GammaGammaModel model = new GammaGammaModel(new GammaGammaParameters(6.25, 3.74, 15.44));
+        assertEquals(model.expectedAverageSpend(1, 20), model.expectedAverageSpend(c), 1e-12);
+        CustomerSummary free = RfmSummarizer.weekly().summarize(List.of(new Transaction("f", day, 5),
+                new Transaction("f", day.plusDays(7), 0)), day.plusDays(21)).get(0);
+        assertEquals(new CustomerSummary("f", 1, 1, 3, 0, 0), free);
+        assertEquals(model.populationMeanSpend(), model.expectedAverageSpend(free), 1e-12);
     }
 
     @Test
