@@ -121,7 +121,8 @@ public class Promoter {
     public Uni<Void> awaitPromotion(UUID batchId, Duration wait) {
         CompletableFuture<Void> done = waiters.computeIfAbsent(batchId, id -> new CompletableFuture<>());
         kick();
-        return Uni.createFrom().completionStage(done)
+        // a copy per subscription: the 500 ms timeout cancels what it waits on, and must not cancel the waiter
+        return Uni.createFrom().completionStage(done::copy)
                 .ifNoItem().after(Duration.ofMillis(500)).recoverWithUni(() -> stillPending(batchId)
                         .chain(pending -> pending ? Uni.createFrom().failure(new StillPending())
                                 : Uni.createFrom().voidItem()))

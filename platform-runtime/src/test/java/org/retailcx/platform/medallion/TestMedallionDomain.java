@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * The medallion domain of platform-runtime's own tests ({@code /api/v1/medallion-test}): {@code produced}, records
  * the service writes itself ({@link InternalAppend}), with a rule, a silver listener and an outbox listener; and
- * {@code feed}, a source clients write, for contrast.
+ * {@code feed}, a source clients write, for contrast, whose promotion is slow on purpose.
  */
 @ApplicationScoped
 public class TestMedallionDomain implements MedallionDomain {
@@ -79,6 +79,21 @@ public class TestMedallionDomain implements MedallionDomain {
                     select b.source_record_id, b.customer_id, b.amount, b.bronze_id from bronze.test_produced b
                     where b.batch_id = any($1) and\s""" + Quarantine.notQuarantined(PRODUCED))
                     .execute(batches.tuple()).replaceWith(0);
+        }
+    }
+
+    /** Makes a feed batch's promotion outlast the promoter's first status check (500 ms) of an awaited write. */
+    @ApplicationScoped
+    public static class SlowFeed implements BronzeListener {
+
+        @Override
+        public String source() {
+            return FEED.name();
+        }
+
+        @Override
+        public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
+            return tx.query("select pg_sleep(1.5)").execute().replaceWith(0);
         }
     }
 
