@@ -24,10 +24,11 @@ import org.retailcx.journey.pipeline.definition.JourneyDefinitions;
 import org.retailcx.journey.pipeline.metrics.JourneyMetrics;
 import org.retailcx.journey.pipeline.metrics.JourneyMetrics.VersionMetrics;
 import org.retailcx.platform.ingest.IngestionReader;
+import org.retailcx.platform.medallion.BronzeWriter;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
@@ -40,15 +41,15 @@ public class DefinitionResource {
 
     private final JourneyDefinitions definitions;
     private final IngestionReader reader;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final JourneyMetrics metrics;
 
-    public DefinitionResource(JourneyDefinitions definitions, IngestionReader reader, SecurityIdentity identity,
+    public DefinitionResource(JourneyDefinitions definitions, IngestionReader reader, Caller caller,
             JourneyMetrics metrics) {
         this.definitions = definitions;
         this.metrics = metrics;
         this.reader = reader;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -62,7 +63,7 @@ public class DefinitionResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = JourneySpec.class))) String body) {
         checkKey(key);
         IngestionReader.Item<JourneySpec> spec = reader.readOne(body, JourneySpec.class);
-        return definitions.create(key, spec.value(), spec.raw(), identity.getPrincipal().getName())
+        return definitions.create(key, spec.value(), spec.raw(), BronzeWriter.Caller.of(caller))
                 .map(created -> Response.status(201).entity(created).build());
     }
 
@@ -73,7 +74,7 @@ public class DefinitionResource {
             + "running instances stay on it")
     public Uni<DefinitionVersion> publish(@PathParam("key") String key, @PathParam("version") int version) {
         checkKey(key);
-        return definitions.publish(key, version, identity.getPrincipal().getName());
+        return definitions.publish(key, version, caller.subject());
     }
 
     @GET

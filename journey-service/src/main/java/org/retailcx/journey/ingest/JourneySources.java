@@ -27,9 +27,9 @@ import org.retailcx.schema.sales.LeadScored;
 
 /**
  * What journey-service ingests: events that move journeys (digital steps through the API, other services' domain
- * events from Kafka), customers' contact preferences and marketing touchpoints. A consumed event's
- * {@code occurredAt} is left empty unless the event carries a full timestamp: the runtime then uses the moment the
- * event reached bronze, so that waits run from when the journey learned of it.
+ * events from Kafka), customers' contact preferences, marketing touchpoints and the journey definitions it
+ * validates. A consumed event's {@code occurredAt} is left empty unless the event carries a full timestamp: the
+ * runtime then uses the moment the event reached bronze, so that waits run from when the journey learned of it.
  */
 @ApplicationScoped
 public class JourneySources implements MedallionDomain {
@@ -86,6 +86,21 @@ public class JourneySources implements MedallionDomain {
                     of("customer_id", TouchpointRecord::customerId), of("channel", TouchpointRecord::channel),
                     of("campaign_id", TouchpointRecord::campaignId), of("touched_at", TouchpointRecord::touchedAt),
                     of("cost", TouchpointRecord::cost))
+            .build();
+
+    /**
+     * Definitions as marketing submits them to the definitions resource, which validates each one: the service
+     * writes them ({@link org.retailcx.platform.medallion.InternalAppend}), accepted and refused alike.
+     */
+    public static final MedallionSource<JourneyDefinitionRecord> DEFINITIONS = MedallionSource
+            .of("definitions", JourneyDefinitionRecord.class)
+            .table("bronze.retail_journey_definitions").id("journeyKey", JourneyDefinitionRecord::recordId)
+            .internal(Set.of(Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN))
+            .defaultSourceSystem("api")
+            .columns(of("journey_key", JourneyDefinitionRecord::journeyKey),
+                    of("version", JourneyDefinitionRecord::version),
+                    of("accepted", JourneyDefinitionRecord::accepted),
+                    of("problems", JourneyDefinitionRecord::problems))
             .build();
 
     private static final String SALES = "sales-service";
@@ -157,7 +172,7 @@ public class JourneySources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(EVENTS, CUSTOMERS, TOUCHPOINTS);
+        return List.of(EVENTS, CUSTOMERS, TOUCHPOINTS, DEFINITIONS);
     }
 
     @Override

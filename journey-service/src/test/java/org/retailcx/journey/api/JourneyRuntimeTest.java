@@ -159,6 +159,39 @@ class JourneyRuntimeTest {
     }
 
     @Test
+    void definitionsLandInBronzeThroughTheBatchLedgerNamingTheirSubmitter() {
+        String key = "lineage-" + suffix();
+        String refused = onboarding("x", false, "two days");
+        as("marketing").contentType("application/json").body(refused)
+                .when().post("/api/v1/journey/definitions/" + key + "/versions").then().statusCode(400);
+        as("marketing").contentType("application/json").body(onboarding("x", false, "P2D"))
+                .when().post("/api/v1/journey/definitions/" + key + "/versions").then().statusCode(201)
+                .body("version", equalTo(1)).body("createdBy", equalTo("test-user"));
+
+        // the accepted version: its submission as sent, the submitter from the ledger, the batch promoted
+        JsonPath accepted = as("cx-analyst").when().get("/api/v1/journey/definitions/" + key + "@1/history")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].sourceSystem", equalTo("api"))
+                .body("[0].receivedBy", equalTo("test-user")).body("[0].record.start", equalTo("welcome"))
+                .extract().jsonPath();
+        as("cx-analyst").when().get("/api/v1/journey/batches/" + accepted.getString("[0].batchId")).then()
+                .statusCode(200).body("source", equalTo("definitions")).body("status", equalTo("promoted"))
+                .body("records", equalTo(1)).body("receivedBy", equalTo("test-user"))
+                .body("receivedRoles", equalTo(List.of("marketing")));
+        // the refused submission stays in bronze under the key alone, as sent
+        as("cx-analyst").when().get("/api/v1/journey/definitions/" + key + "/history").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].receivedBy", equalTo("test-user"))
+                .body("[0].record.nodes[0].expectedTime", equalTo("two days"));
+        as("sales-rep").when().get("/api/v1/journey/definitions/" + key + "@1/history").then().statusCode(403);
+
+        // the service writes definitions: no generic write endpoint is published for them
+        JsonPath paths = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertEquals(null, paths.<Object>get("paths.'/api/v1/journey/definitions/{id}'"));
+        assertEquals(null, paths.<Object>get("paths.'/api/v1/journey/definitions/batch'"));
+        assertEquals(List.of("admin", "cx-analyst", "data-scientist", "marketing"),
+                paths.getList("paths.'/api/v1/journey/definitions/{id}/history'.get.x-roles"));
+    }
+
+    @Test
     void versionsArePublishedOneAtATimeAndInstancesStayOnTheVersionTheyEntered() {
         String prefix = "v" + suffix();
         String key = "onboarding-" + prefix;

@@ -53,8 +53,16 @@ public class BronzeWriter {
         this.acceptedDates = acceptedDates;
     }
 
-    /** Who sent a batch: the token's subject and roles, or the event it came from. */
+    /**
+     * Who sent a batch: the token's subject and roles, the event it came from, or (for records a process of the
+     * service produces without a request) the service itself.
+     */
     public record Caller(String name, List<String> roles) {
+
+        /** The request's caller. */
+        public static Caller of(org.retailcx.platform.security.Caller caller) {
+            return new Caller(caller.subject(), caller.sortedRoles());
+        }
     }
 
     /** A bronze column as the database defines it. */

@@ -1,13 +1,11 @@
 package org.retailcx.platform.medallion;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.events.EventHandlers;
 import org.retailcx.platform.events.ReceivedEvent;
-import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.schema.EventJson;
 
 import io.smallrye.mutiny.Uni;
@@ -15,26 +13,29 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The inbox handlers of a domain's {@link EventSource}s: each consumed event becomes a one-record batch of its
- * target source, appended to bronze, registered and promoted through the source's rules and listeners inside the
- * inbox transaction (so it is applied once), unless earlier batches are still pending: then the promoter takes it in
- * arrival order.
+ * target source, landed like a service's own records ({@link InternalAppend}): appended to bronze, registered and
+ * promoted through the source's rules and listeners inside the inbox transaction (so it is applied once), unless
+ * earlier batches are still pending: then the promoter takes it in arrival order.
  */
 @ApplicationScoped
 public class MedallionEvents {
 
     private final MedallionCatalog catalog;
-    private final BronzeWriter writer;
-    private final Promoter promoter;
+    private final InternalAppend append;
 
-    public MedallionEvents(MedallionCatalog catalog, BronzeWriter writer, Promoter promoter) {
+    public MedallionEvents(MedallionCatalog catalog, InternalAppend append) {
         this.catalog = catalog;
-        this.writer = writer;
-        this.promoter = promoter;
+        this.append = append;
     }
 
     public EventHandlers handlers() {
         EventHandlers handlers = EventHandlers.create();
         for (EventSource<?, ?> source : catalog.domain().eventSources()) {
+            if (source.target().internal()) {
+                // an event's batch may wait for the promoter; the service's own appends to the source may not
+                throw new IllegalStateException("event " + source.eventType().type() + " cannot land in internal source "
+                        + source.target().name());
+            }
             register(handlers, source);
         }
         return handlers;
@@ -45,19 +46,10 @@ public class MedallionEvents {
     }
 
     private <E, T> Uni<Void> land(SqlConnection tx, EventSource<E, T> source, ReceivedEvent<E> event) {
-        MedallionSource<T> target = source.target();
         T record = source.toRecord().apply(event.data());
-        return writer.shape(target).chain(shape -> {
-            var appender = writer.appender(target, shape, UUID.randomUUID(), source.sourceSystem(), event.id());
-            appender.add("", EventJson.mapper().valueToTree(event.data()).toString(), record);
-            if (!appender.errors().isEmpty()) {
-                // a value the bronze table cannot hold: the inbox dead-letters the event with this reason
-                return Uni.createFrom().failure(ProblemException.invalid(appender.errors()));
-            }
-            return appender.flush(tx).chain(() -> writer.register(tx, appender.batchId(), target,
-                    source.sourceSystem(), 1, new BronzeWriter.Caller("event:" + event.source() + "/" + event.id(),
-                            List.of()), null, false))
-                    .chain(() -> promoter.promoteInline(tx, appender.batchId(), target, 1));
-        });
+        return append.land(tx, source.target(), source.sourceSystem(), event.id(),
+                new BronzeWriter.Caller("event:" + event.source() + "/" + event.id(), List.of()),
+                List.of(EventJson.mapper().valueToTree(event.data()).toString()), List.of(record), false)
+                .replaceWithVoid();
     }
 }

@@ -58,26 +58,31 @@ public class MedallionOpenApiFilter implements OASFilter {
         String base = "/api/v1/" + domain.domain();
         for (MedallionSource<?> source : domain.sources()) {
             String tag = "ingestion: " + source.name();
-            Schema schema = schema(source.recordType());
-            item(openAPI, base + "/" + source.path() + "/{id}").setPUT(operation(tag,
-                    "Upsert one " + source.name() + " record by the source system's id (" + source.idField() + ")",
-                    source.access().upsert())
-                    .addExtension("x-id-field", source.idField())
-                    .addParameter(pathParameter("id"))
-                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                            .addMediaType("application/json", OASFactory.createMediaType().schema(schema)))));
-            item(openAPI, base + "/" + source.path() + "/batch").setPOST(operation(tag,
-                    "Bulk " + source.name() + ": NDJSON or a JSON array, all-or-nothing, streamed; at most "
-                            + "retailcx.bulk.max-records records and retailcx.bulk.max-body-bytes bytes (413 above); "
-                            + "Prefer: respond-async answers 202 once bronze holds the batch",
-                    source.access().batch())
-                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                            .addMediaType(IngestionReader.NDJSON, OASFactory.createMediaType().schema(schema))
-                            .addMediaType("application/json", OASFactory.createMediaType().schema(OASFactory
-                                    .createSchema().addType(Schema.SchemaType.ARRAY).items(schema))))));
-            item(openAPI, base + "/" + source.path() + "/{id}/history").setGET(operation(tag,
-                    "Every version of a " + source.name() + " record that bronze received, oldest first",
-                    source.access().history()).addParameter(pathParameter("id")));
+            if (MedallionRouting.writable(source)) {
+                Schema schema = schema(source.recordType());
+                item(openAPI, base + "/" + source.path() + "/{id}").setPUT(operation(tag,
+                        "Upsert one " + source.name() + " record by the source system's id (" + source.idField()
+                                + ")", source.access().upsert())
+                        .addExtension("x-id-field", source.idField())
+                        .addParameter(pathParameter("id"))
+                        .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                                .addMediaType("application/json", OASFactory.createMediaType().schema(schema)))));
+                item(openAPI, base + "/" + source.path() + "/batch").setPOST(operation(tag,
+                        "Bulk " + source.name() + ": NDJSON or a JSON array, all-or-nothing, streamed; at most "
+                                + "retailcx.bulk.max-records records and retailcx.bulk.max-body-bytes bytes (413 "
+                                + "above); Prefer: respond-async answers 202 once bronze holds the batch",
+                        source.access().batch())
+                        .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                                .addMediaType(IngestionReader.NDJSON, OASFactory.createMediaType().schema(schema))
+                                .addMediaType("application/json", OASFactory.createMediaType().schema(OASFactory
+                                        .createSchema().addType(Schema.SchemaType.ARRAY).items(schema))))));
+            }
+            if (MedallionRouting.readable(source)) {
+                item(openAPI, base + "/" + source.path() + "/{id}/history").setGET(operation(tag,
+                        "Every version of a " + source.name() + " record that bronze received, oldest first"
+                                + (source.internal() ? " (written by the service itself)" : ""),
+                        source.access().history()).addParameter(pathParameter("id")));
+            }
         }
         item(openAPI, base + "/quarantine").setGET(operation("medallion",
                 "Records that failed a data-quality rule (rule, field, reason, bronze lineage), oldest first",

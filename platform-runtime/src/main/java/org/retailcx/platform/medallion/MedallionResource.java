@@ -110,7 +110,7 @@ public class MedallionResource {
             @PathParam("id") String id, @HeaderParam(SOURCE_SYSTEM_HEADER) String sourceSystem,
             @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, @HeaderParam(PREFER) String prefer,
             String body) {
-        MedallionSource<?> source = catalog.source(domain, path);
+        MedallionSource<?> source = writable(catalog.source(domain, path));
         BronzeWriter.Caller caller = authorize(source.access().upsert());
         return upsert(source, id, sourceSystem, idempotencyKey, prefer, body, caller);
     }
@@ -150,7 +150,7 @@ public class MedallionResource {
             @HeaderParam(SOURCE_SYSTEM_HEADER) String sourceSystem,
             @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey, @HeaderParam(PREFER) String prefer,
             InputStream body) {
-        MedallionSource<?> source = catalog.source(domain, path);
+        MedallionSource<?> source = writable(catalog.source(domain, path));
         BronzeWriter.Caller caller = authorize(source.access().batch());
         if (idempotencyKey != null) {
             IdempotentWrites.checkKey(idempotencyKey);
@@ -179,6 +179,14 @@ public class MedallionResource {
             }
             return read;
         });
+    }
+
+    /** Only the routes a source serves are public; the internal prefix must not reach the others either. */
+    private static MedallionSource<?> writable(MedallionSource<?> source) {
+        if (!MedallionRouting.writable(source)) {
+            throw ProblemException.notFound("Source " + source.name() + " is written by the service itself");
+        }
+        return source;
     }
 
     /** The own-book check when the caller may write only their own records (a sales rep), else null. */
@@ -303,6 +311,9 @@ public class MedallionResource {
     public List<RecordVersion> history(@PathParam("domain") String domain, @PathParam("path") String path,
             @PathParam("id") String id) {
         MedallionSource<?> source = catalog.source(domain, path);
+        if (!MedallionRouting.readable(source)) {
+            throw ProblemException.notFound("Source " + source.name() + " serves no history");
+        }
         authorize(source.access().history());
         // a rep sees the history of their own records only, a manager their team's; another's is not found, so ids
         // do not leak
@@ -392,7 +403,7 @@ public class MedallionResource {
         if (!caller.hasAny(roles)) {
             throw new ForbiddenException();
         }
-        return new BronzeWriter.Caller(caller.subject(), caller.sortedRoles());
+        return BronzeWriter.Caller.of(caller);
     }
 
     private static boolean async(String prefer) {

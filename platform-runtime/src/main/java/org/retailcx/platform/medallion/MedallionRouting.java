@@ -1,6 +1,7 @@
 package org.retailcx.platform.medallion;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,27 +50,38 @@ public class MedallionRouting implements ContainerRequestFilter {
 
     private boolean isMedallionEndpoint(String method, String rest) {
         return switch (method) {
-            case "PUT" -> sourceBefore(rest, 1, null);
-            case "POST" -> rest.equals("admin/rebuild") || sourceBefore(rest, 1, "batch");
+            case "PUT" -> sourceBefore(rest, 1, null).filter(MedallionRouting::writable).isPresent();
+            case "POST" -> rest.equals("admin/rebuild")
+                    || sourceBefore(rest, 1, "batch").filter(MedallionRouting::writable).isPresent();
             case "GET" -> rest.equals("quarantine") || rest.matches("batches/[^/]+")
-                    || sourceBefore(rest, 2, "history");
+                    || sourceBefore(rest, 2, "history").filter(MedallionRouting::readable).isPresent();
             default -> false;
         };
     }
 
-    /** True when {@code rest} is a declared source's path followed by {@code segments} more segments, the last one
-     * being {@code last} (any, when null). */
-    private boolean sourceBefore(String rest, int segments, String last) {
+    /** Clients write the source: it is not the service's own ({@link MedallionSource#internal}). */
+    static boolean writable(MedallionSource<?> source) {
+        return !source.internal();
+    }
+
+    /** Some role may read the source's history. */
+    static boolean readable(MedallionSource<?> source) {
+        return !source.access().history().isEmpty();
+    }
+
+    /** The declared source whose path {@code rest} starts with, followed by {@code segments} more segments, the last
+     * one being {@code last} (any, when null). */
+    private Optional<MedallionSource<?>> sourceBefore(String rest, int segments, String last) {
         String[] parts = rest.split("/", -1);
         if (parts.length <= segments || (last != null && !parts[parts.length - 1].equals(last))) {
-            return false;
+            return Optional.empty();
         }
         for (int i = parts.length - segments; i < parts.length; i++) {
             if (parts[i].isEmpty()) {
-                return false;
+                return Optional.empty();
             }
         }
         String path = String.join("/", java.util.Arrays.copyOfRange(parts, 0, parts.length - segments));
-        return catalog.domain().byPath(path).isPresent();
+        return catalog.domain().byPath(path);
     }
 }

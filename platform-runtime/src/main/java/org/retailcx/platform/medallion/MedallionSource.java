@@ -12,7 +12,8 @@ import org.retailcx.platform.security.PersonalData;
  * One feed a service ingests, declared once: the record type its API accepts, the bronze table it lands in, how the
  * record's fields map to the table's typed columns, its data-quality rules and who may write and read it. From this
  * declaration the platform serves {@code PUT /api/v1/<domain>/<path>/{id}}, {@code POST …/<path>/batch} and
- * {@code GET …/<path>/{id}/history}, appends to bronze, quarantines and promotes. The ingestion metadata columns
+ * {@code GET …/<path>/{id}/history} (each only to roles the source allows, none of the writes for an
+ * {@link #internal} source), appends to bronze, quarantines and promotes. The ingestion metadata columns
  * (source_system, source_record_id, batch_id, received_at, payload, and event_id where the table has one) are the
  * same for every source and are not listed.
  *
@@ -26,11 +27,13 @@ import org.retailcx.platform.security.PersonalData;
  * @param consentField the record's boolean field saying the person consented to be contacted (or null)
  * @param beforeBronze applied to every record before anything of it is stored (e.g. redacting personal data from
  *        free text); when it changes the record, bronze's payload is the changed record, not the body as sent
+ * @param internal records the service produces itself (a served list, an issued action), appended only through
+ *        {@link InternalAppend}: no PUT or batch endpoint, and no consumed event lands in it
  */
 public record MedallionSource<T>(String name, String path, String table, Class<T> recordType, String idField,
         Function<T, String> idOf, List<Column<T>> columns, List<DataQualityRule> rules, Access access,
         String defaultSourceSystem, String customerColumn, Owner<T> owner, Map<String, PersonalData.Kind> personalData,
-        String consentField, UnaryOperator<T> beforeBronze) {
+        String consentField, UnaryOperator<T> beforeBronze, boolean internal) {
 
     public MedallionSource {
         columns = List.copyOf(columns);
@@ -102,7 +105,7 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
         }
     }
 
-    /** Roles allowed per generated endpoint. */
+    /** Roles allowed per generated endpoint; an endpoint no role may call is not served. */
     public record Access(Set<String> upsert, Set<String> batch, Set<String> history) {
 
         public static Access of(Set<String> upsert, Set<String> batch, Set<String> history) {
@@ -131,6 +134,7 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
         private Owner<T> owner;
         private Map<String, PersonalData.Kind> personalData = Map.of();
         private String consentField;
+        private Set<String> internalHistoryRoles;
 
         private Builder(String name, Class<T> recordType) {
             this.name = name;
@@ -197,12 +201,27 @@ public record MedallionSource<T>(String name, String path, String table, Class<T
             return this;
         }
 
+        /**
+         * Records the service produces itself, appended through {@link InternalAppend} in the transaction that
+         * produces them: clients do not write them, so there is no PUT or batch endpoint; {@code historyRoles} may
+         * read a record's versions (none: no history endpoint either). Instead of {@link #access(Access)}.
+         */
+        public Builder<T> internal(Set<String> historyRoles) {
+            this.internalHistoryRoles = historyRoles;
+            return this;
+        }
+
         public MedallionSource<T> build() {
+            boolean internal = internalHistoryRoles != null;
+            if (internal && access != null) {
+                throw new IllegalStateException("internal source " + name + " is not written over HTTP: no access");
+            }
+            Access access = internal ? Access.of(Set.of(), Set.of(), internalHistoryRoles) : this.access;
             if (table == null || idOf == null || access == null || columns.isEmpty()) {
                 throw new IllegalStateException("source " + name + " needs a table, an id, columns and access");
             }
             return new MedallionSource<>(name, path, table, recordType, idField, idOf, columns, rules, access,
-                    defaultSourceSystem, customerColumn, owner, personalData, consentField, beforeBronze);
+                    defaultSourceSystem, customerColumn, owner, personalData, consentField, beforeBronze, internal);
         }
     }
 }

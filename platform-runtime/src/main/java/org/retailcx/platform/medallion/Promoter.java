@@ -151,19 +151,22 @@ public class Promoter {
     }
 
     /**
-     * Promotes a batch inside the caller's transaction (a consumed event's inbox transaction), so that the event's
-     * effects commit with it: waits for the promotion lock and, if no earlier batch is still pending, promotes it
-     * now; otherwise leaves it to the promoter, behind the batches that came first.
+     * Promotes a batch inside the caller's transaction (a consumed event's inbox transaction, a service's own
+     * {@link InternalAppend}), so that the caller's effects commit with it: waits for the promotion lock and, if no
+     * earlier batch is still pending, promotes it now; otherwise leaves it to the promoter, behind the batches that
+     * came first. A batch of an {@link MedallionSource#internal internal} source is promoted now regardless: its
+     * writer reads the effects in the same transaction, and no batch of the source is ever left pending (each one is
+     * promoted in the transaction that wrote it), so the source's own order holds.
      */
     public Uni<Void> promoteInline(SqlConnection tx, UUID batchId, MedallionSource<?> source, int records) {
         return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of(lockName()))
-                .chain(() -> tx.preparedQuery("""
+                .chain(() -> source.internal() ? Uni.createFrom().item(false) : tx.preparedQuery("""
                         select exists (select 1 from platform.ingestion_batches e
                                        where e.status = 'accepted' and e.seq < b.seq)
-                        from platform.ingestion_batches b where b.batch_id = $1""").execute(Tuple.of(batchId)))
-                .chain(rows -> rows.iterator().next().getBoolean(0)
-                        ? Uni.createFrom().voidItem()
+                        from platform.ingestion_batches b where b.batch_id = $1""").execute(Tuple.of(batchId))
+                        .map(rows -> rows.iterator().next().getBoolean(0)))
+                .chain(behind -> behind ? Uni.createFrom().voidItem()
                         : promote(tx, List.of(new Pending(batchId, source.name(), records, false))));
     }
 

@@ -19,13 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.retailcx.platform.ingest.IngestionReader;
+import org.retailcx.platform.medallion.BronzeWriter;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.recommendation.pipeline.action.NextBestActions;
 import org.retailcx.schema.recommendation.NextBestActionAccepted;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,14 +53,13 @@ public class NextBestActionResource {
     private final Pool pool;
     private final IngestionReader reader;
     private final NextBestActions actions;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public NextBestActionResource(Pool pool, IngestionReader reader, NextBestActions actions,
-            SecurityIdentity identity) {
+    public NextBestActionResource(Pool pool, IngestionReader reader, NextBestActions actions, Caller caller) {
         this.pool = pool;
         this.reader = reader;
         this.actions = actions;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @PUT
@@ -76,7 +76,7 @@ public class NextBestActionResource {
         if (a.minDecile() != null && a.maxDecile() != null && a.minDecile() > a.maxDecile()) {
             throw ProblemException.invalid("maxDecile", "must not be below minDecile");
         }
-        String caller = identity.getPrincipal().getName();
+        String updatedBy = caller.subject();
         return pool.preparedQuery("""
                 insert into silver.next_best_action_catalogue (action_id, action_type, action_recommendation,
                     product_id, trigger, priority, channel, business_weight, valid_days, min_decile, max_decile,
@@ -92,8 +92,8 @@ public class NextBestActionResource {
                         a.trigger(), a.priority(), a.channel(), a.businessWeight(), a.validDays(),
                         a.minDecile() == null ? null : a.minDecile().shortValue(),
                         a.maxDecile() == null ? null : a.maxDecile().shortValue(), a.active() == null || a.active(),
-                        caller }))
-                .replaceWith(new StoredAction(actionId, a, caller));
+                        updatedBy }))
+                .replaceWith(new StoredAction(actionId, a, updatedBy));
     }
 
     @GET
@@ -130,7 +130,7 @@ public class NextBestActionResource {
         if (channel != null && (channel.isBlank() || channel.length() > 64)) {
             throw ProblemException.invalid("channel", "must be 1 to 64 characters");
         }
-        return actions.issue(customerId, channel, identity.getPrincipal().getName());
+        return actions.issue(customerId, channel, BronzeWriter.Caller.of(caller));
     }
 
     @GET
@@ -156,7 +156,7 @@ public class NextBestActionResource {
     @RolesAllowed({ Roles.SERVICE, Roles.SALES_REP, Roles.ADMIN })
     @Operation(summary = "Record that the customer accepted an issued action (once; 409 after its expiry)")
     public Uni<NextBestActionAccepted> accept(@PathParam("issueId") String issueId) {
-        return pool.withTransaction(tx -> actions.accept(tx, issueId, identity.getPrincipal().getName()));
+        return pool.withTransaction(tx -> actions.accept(tx, issueId, caller.subject()));
     }
 
     @GET

@@ -13,7 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.retailcx.platform.medallion.BronzeWriter;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.recommendation.pipeline.serving.RecommendationServing;
 import org.retailcx.recommendation.pipeline.serving.ServedList;
@@ -29,9 +31,11 @@ public class RecommendationResource {
     static final int MAX_K = 100;
 
     private final RecommendationServing serving;
+    private final Caller caller;
 
-    public RecommendationResource(RecommendationServing serving) {
+    public RecommendationResource(RecommendationServing serving, Caller caller) {
         this.serving = serving;
+        this.caller = caller;
     }
 
     @GET
@@ -62,6 +66,6 @@ public class RecommendationResource {
                 }
             }
         }
-        return serving.serve(customerId, size, where, sessionId, excluded);
+        return serving.serve(customerId, size, where, sessionId, excluded, BronzeWriter.Caller.of(caller));
     }
 }

@@ -15,11 +15,13 @@ import org.retailcx.platform.medallion.MedallionSource;
 import org.retailcx.platform.medallion.MedallionSource.Access;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.recommendation.NextBestActionIssued;
 
 /**
  * What recommendation-service ingests: customer × product interactions from the channels' feeds, won sales
  * (consumed from sales-service's events) as purchases, feedback on served recommendations, and customers' predicted
- * value (consumed from clv-service's events) for next-best-action. "Future" in the rules is relative to the database's clock.
+ * value (consumed from clv-service's events) for next-best-action; and what it writes itself: the lists it serves
+ * and the actions it issues. "Future" in the rules is relative to the database's clock.
  */
 @ApplicationScoped
 public class RecommendationSources implements MedallionDomain {
@@ -100,6 +102,49 @@ public class RecommendationSources implements MedallionDomain {
                     of("clv_decile", CustomerValueRecord::clvDecile))
             .build();
 
+    /** Every list served, one record per product, as the serving call logs it before answering. */
+    public static final MedallionSource<ServedRecommendationRecord> SERVED = MedallionSource
+            .of("served-recommendations", ServedRecommendationRecord.class)
+            .table("bronze.retail_product_recommendations")
+            .id("recommendationId", ServedRecommendationRecord::recommendationId)
+            .internal(Set.of(Roles.DATA_SCIENTIST, Roles.CX_ANALYST, Roles.ADMIN))
+            .defaultSourceSystem("recommendation-service").customerColumn("customer_id")
+            .columns(of("recommendation_id", ServedRecommendationRecord::recommendationId),
+                    of("customer_id", ServedRecommendationRecord::customerId),
+                    of("session_id", ServedRecommendationRecord::sessionId),
+                    of("recommended_product_id", "productId", ServedRecommendationRecord::productId),
+                    of("rank", ServedRecommendationRecord::rank), of("score", ServedRecommendationRecord::score),
+                    of("algorithm", ServedRecommendationRecord::algorithm),
+                    of("model_version", ServedRecommendationRecord::modelVersion),
+                    of("context", ServedRecommendationRecord::context),
+                    of("timestamp", "servedAt", ServedRecommendationRecord::servedAt),
+                    of("reason", ServedRecommendationRecord::reason))
+            .build();
+
+    /**
+     * Every next-best-action issued, as announced ({@code next-best-action.issued}): the contact log the contact
+     * policy counts. The issue id is the record id (the table's {@code action_id}); the catalogue's action id is
+     * {@code catalogue_action_id}.
+     */
+    public static final MedallionSource<NextBestActionIssued> ISSUED_ACTIONS = MedallionSource
+            .of("next-best-actions", NextBestActionIssued.class)
+            .table("bronze.retail_next_best_action").id("issueId", NextBestActionIssued::issueId)
+            .internal(Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.CX_ANALYST, Roles.ADMIN))
+            .defaultSourceSystem("recommendation-service").customerColumn("customer_id")
+            .columns(of("action_id", "issueId", NextBestActionIssued::issueId),
+                    of("catalogue_action_id", "actionId", NextBestActionIssued::actionId),
+                    of("customer_id", NextBestActionIssued::customerId),
+                    of("action_type", NextBestActionIssued::actionType),
+                    of("action_recommendation", NextBestActionIssued::actionRecommendation),
+                    of("product_id", NextBestActionIssued::productId), of("channel", NextBestActionIssued::channel),
+                    of("priority", NextBestActionIssued::priority), of("expiry", NextBestActionIssued::expiry),
+                    of("trigger", NextBestActionIssued::trigger),
+                    of("propensity", NextBestActionIssued::propensity), of("value", NextBestActionIssued::value),
+                    of("expected_value", NextBestActionIssued::expectedValue),
+                    of("rank_for_customer", NextBestActionIssued::rankForCustomer),
+                    of("issued_at", NextBestActionIssued::issuedAt))
+            .build();
+
     /** clv-service's predictions: each predicted or decile-changed event is the customer's value under a version. */
     public static final EventSource<?, ?> PREDICTED_VALUES = new EventSource<>(
             EventCatalog.CLV_CUSTOMER_VALUE_PREDICTED, CUSTOMER_VALUES, "clv-service",
@@ -124,7 +169,7 @@ public class RecommendationSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(INTERACTIONS, FEEDBACK, CUSTOMER_VALUES);
+        return List.of(INTERACTIONS, FEEDBACK, CUSTOMER_VALUES, SERVED, ISSUED_ACTIONS);
     }
 
     @Override

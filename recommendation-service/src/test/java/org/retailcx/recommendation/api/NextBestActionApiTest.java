@@ -77,6 +77,55 @@ class NextBestActionApiTest {
     }
 
     @Test
+    void servedListsAndIssuedActionsLandThroughTheBatchLedgerNamingTheirCaller() {
+        String run = "L" + UUID.randomUUID().toString().substring(0, 8);
+        String channel = "app-" + run;
+        String customer = run + "-C";
+        putAction(run + "-offer", action(run + "-offer", "Threshold", 2, channel, 1, "null", "null"));
+        as("service").contentType("application/json").body("""
+                [{"interactionId":"%1$s-1","customerId":"%1$s-other","productId":"%1$s-p","implicitRating":"purchase",
+                  "interactionTimestamp":"2026-10-01T09:00:00Z"}]""".formatted(run))
+                .when().post("/api/v1/recommendation/interactions/batch").then().statusCode(200);
+
+        // an issued action: one batch, the caller and roles in the ledger, its announcement queued with it
+        String issueId = as("service").queryParam("channel", channel)
+                .when().post("/api/v1/recommendation/customers/" + customer + "/next-best-actions")
+                .then().statusCode(200).body("issued", hasSize(1)).extract().path("issued[0].issueId");
+        JsonPath issued = as("marketing").when().get("/api/v1/recommendation/next-best-actions/" + issueId + "/history")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].receivedBy", equalTo("test-user"))
+                .body("[0].sourceSystem", equalTo("recommendation-service"))
+                .body("[0].record.actionId", equalTo(run + "-offer")).extract().jsonPath();
+        as("data-scientist").when().get("/api/v1/recommendation/batches/" + issued.getString("[0].batchId")).then()
+                .statusCode(200).body("source", equalTo("next-best-actions")).body("status", equalTo("promoted"))
+                .body("records", equalTo(1)).body("eventsQueued", equalTo(1))
+                .body("receivedRoles", equalTo(List.of("service")));
+
+        // a served list: one record per product, the caller in the ledger
+        String recommendationId = as("marketing").queryParam("context", "Mobile App")
+                .when().get("/api/v1/recommendation/customers/" + customer + "/recommendations")
+                .then().statusCode(200).extract().path("items[0].recommendationId");
+        JsonPath served = as("data-scientist")
+                .when().get("/api/v1/recommendation/served-recommendations/" + recommendationId + "/history")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].receivedBy", equalTo("test-user"))
+                .body("[0].record.customerId", equalTo(customer)).body("[0].record.context", equalTo("Mobile App"))
+                .extract().jsonPath();
+        as("data-scientist").when().get("/api/v1/recommendation/batches/" + served.getString("[0].batchId")).then()
+                .statusCode(200).body("source", equalTo("served-recommendations")).body("status", equalTo("promoted"))
+                .body("receivedRoles", equalTo(List.of("marketing")));
+        as("sales-rep").when().get("/api/v1/recommendation/served-recommendations/" + recommendationId + "/history")
+                .then().statusCode(403);
+
+        // the service writes both: no generic write endpoint is published or routed for them
+        JsonPath paths = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        for (String source : List.of("served-recommendations", "next-best-actions")) {
+            assertEquals(null, paths.<Object>get("paths.'/api/v1/recommendation/" + source + "/batch'"));
+            assertEquals(null, paths.<Object>get("paths.'/api/v1/recommendation/" + source + "/{id}'"));
+        }
+        as("service").contentType("application/json").body("[]")
+                .when().post("/api/v1/recommendation/served-recommendations/batch").then().statusCode(404);
+    }
+
+    @Test
     void theCatalogueRefusesBadActionsNamingTheFieldAndOnlyMarketingWritesIt() {
         String channel = "ch-" + UUID.randomUUID();
         as("marketing").contentType("application/json").body(action("p", "Whenever", 2, channel, 1, "null", "null"))

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.retailcx.journey.ingest.JourneyDefinitionRecord;
+import org.retailcx.journey.ingest.JourneySources;
 import org.retailcx.journey.ingest.JourneySpec;
 import org.retailcx.journey.ingest.JourneySpecMapper;
 import org.retailcx.journey.model.condition.ConditionCompiler;
@@ -14,6 +16,8 @@ import org.retailcx.journey.model.definition.DefinitionProblem;
 import org.retailcx.journey.model.definition.JourneyDefinition;
 import org.retailcx.journey.model.definition.JourneyStateMachine;
 import org.retailcx.journey.model.definition.JourneyValidator;
+import org.retailcx.platform.medallion.BronzeWriter;
+import org.retailcx.platform.medallion.InternalAppend;
 import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.schema.EventJson;
@@ -41,16 +45,21 @@ public class JourneyDefinitions {
     }
 
     private final Pool pool;
+    private final InternalAppend append;
     private final ConditionCompiler compiler = new ConditionCompiler();
     private final JourneyValidator validator = new JourneyValidator(compiler);
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
-    public JourneyDefinitions(Pool pool) {
+    public JourneyDefinitions(Pool pool, InternalAppend append) {
         this.pool = pool;
+        this.append = append;
     }
 
-    /** Validates and stores the next version of {@code key} as a draft. */
-    public Uni<DefinitionVersion> create(String key, JourneySpec spec, String raw, String caller) {
+    /**
+     * Validates and stores the next version of {@code key} as a draft: the submission goes to bronze through the
+     * definitions source, whose listener makes an accepted one the draft ({@link DefinitionSilver}).
+     */
+    public Uni<DefinitionVersion> create(String key, JourneySpec spec, String raw, BronzeWriter.Caller caller) {
         ProblemException[] refused = new ProblemException[1];
         return pool.withTransaction(tx -> tx
                 .preparedQuery("select pg_advisory_xact_lock(hashtextextended('journey-definition:' || $1, 0))")
@@ -61,9 +70,13 @@ public class JourneyDefinitions {
                 .map(rows -> rows.iterator().next().getInteger(0))
                 .chain(version -> {
                     List<FieldError> problems = problems(key, version, spec);
-                    return problems.isEmpty() ? store(tx, key, version, spec, raw, caller)
-                            : refuse(tx, key, raw, caller, problems).replaceWith((DefinitionVersion) null)
-                                    .invoke(() -> refused[0] = ProblemException.invalid(problems));
+                    if (problems.isEmpty()) {
+                        return append.append(tx, JourneySources.DEFINITIONS, caller,
+                                JourneyDefinitionRecord.accepted(key, version), raw).chain(() -> get(tx, key, version));
+                    }
+                    refused[0] = ProblemException.invalid(problems);
+                    return append.append(tx, JourneySources.DEFINITIONS, caller,
+                            JourneyDefinitionRecord.refused(key, problems), raw).replaceWith((DefinitionVersion) null);
                 }))
                 // the refusal stays in bronze (committed), the caller gets the 400
                 .map(created -> {
@@ -103,30 +116,6 @@ public class JourneyDefinitions {
             case "(unnamed)" -> "nodes";
             default -> "nodes[" + node + "]";
         };
-    }
-
-    private Uni<Void> refuse(SqlConnection tx, String key, String raw, String caller, List<FieldError> problems) {
-        return tx.preparedQuery("""
-                insert into bronze.retail_journey_definitions (source_system, source_record_id, received_by, payload,
-                    journey_key, version, accepted, problems)
-                values ('api', $1, $2, $3::text::jsonb, $1, null, false, $4::text::jsonb)""")
-                .execute(Tuple.of(key, caller, raw, EventJson.mapper().valueToTree(problems).toString()))
-                .replaceWithVoid();
-    }
-
-    private Uni<DefinitionVersion> store(SqlConnection tx, String key, int version, JourneySpec spec, String raw,
-            String caller) {
-        return tx.preparedQuery("""
-                with b as (
-                    insert into bronze.retail_journey_definitions (source_system, source_record_id, received_by,
-                        payload, journey_key, version, accepted)
-                    values ('api', $6, $3, $4::text::jsonb, $1, $2, true) returning bronze_id)
-                insert into silver.journey_definition (journey_key, version, status, entry_event_type, definition,
-                    bronze_id, created_by)
-                select $1, $2, 'draft', $5, $4::text::jsonb, b.bronze_id, $3 from b
-                returning\s""" + DefinitionVersion.COLUMNS)
-                .execute(Tuple.of(key, version, caller, raw, spec.entry().eventType(), key + "@" + version))
-                .map(rows -> view(rows.iterator().next()));
     }
 
     /** Publishes a stored version: the version published before is retired (its instances keep running). */

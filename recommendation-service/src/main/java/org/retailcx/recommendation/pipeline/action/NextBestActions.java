@@ -17,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.retailcx.platform.events.Outbox;
+import org.retailcx.platform.medallion.BronzeWriter;
+import org.retailcx.platform.medallion.InternalAppend;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.recommendation.ingest.RecommendationSources;
 import org.retailcx.recommendation.model.ActionCandidate;
 import org.retailcx.recommendation.model.ContactPolicy;
 import org.retailcx.recommendation.model.InteractionMatrix;
@@ -30,7 +33,6 @@ import org.retailcx.schema.recommendation.NextBestActionAccepted;
 import org.retailcx.schema.recommendation.NextBestActionIssued;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,8 +52,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <li>business weight, priority tier and expiry (now + valid days) from the catalogue;</li>
  * </ul>
  * and {@link NextBestActionArbiter} chooses within the contact policy (contacts already issued in the window count).
- * Each issued action is logged to bronze and announced ({@code next-best-action.issued}); rejected ones are returned
- * with the reason.
+ * The issued actions are one batch of the next-best-actions source: bronze (the contact log) and their announcement
+ * ({@code next-best-action.issued}, {@link IssuedActionEvents}); rejected ones are returned with the reason.
  */
 @ApplicationScoped
 public class NextBestActions {
@@ -77,6 +79,7 @@ public class NextBestActions {
 
     private final Pool pool;
     private final Outbox outbox;
+    private final InternalAppend append;
     private final ModelTraining models;
     private final ModelCache cache;
     private final ContactPolicy policy;
@@ -84,7 +87,7 @@ public class NextBestActions {
     private final double defaultPropensity;
     private final BigDecimal defaultValue;
 
-    public NextBestActions(Pool pool, Outbox outbox, ModelTraining models, ModelCache cache,
+    public NextBestActions(Pool pool, Outbox outbox, InternalAppend append, ModelTraining models, ModelCache cache,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-customer", defaultValue = "3") int perCustomer,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-channel", defaultValue = "2") int perChannel,
             @ConfigProperty(name = "retailcx.recommendation.nba.contact-window", defaultValue = "7d") Duration window,
@@ -94,6 +97,7 @@ public class NextBestActions {
             BigDecimal defaultValue) {
         this.pool = pool;
         this.outbox = outbox;
+        this.append = append;
         this.models = models;
         this.cache = cache;
         this.policy = new ContactPolicy(perCustomer, perChannel, Map.of());
@@ -102,7 +106,7 @@ public class NextBestActions {
         this.defaultValue = defaultValue;
     }
 
-    public Uni<Decision> issue(String customerId, String channel, String caller) {
+    public Uni<Decision> issue(String customerId, String channel, BronzeWriter.Caller caller) {
         return models.active(pool)
                 .chain(model -> model == null ? Uni.createFrom().nullItem() : cache.get(model))
                 .chain(recommender -> pool.withTransaction(tx -> tx
@@ -137,7 +141,8 @@ public class NextBestActions {
         return it.hasNext() ? it.next().getShort(0) : null;
     }
 
-    private Uni<Decision> decide(SqlConnection tx, String customerId, String caller, Recommender recommender,
+    private Uni<Decision> decide(SqlConnection tx, String customerId, BronzeWriter.Caller caller,
+            Recommender recommender,
             Iterable<Row> valueRows, Iterable<Row> catalogueRows, Iterable<Row> contactRows) {
         var valueIt = valueRows.iterator();
         Row valueRow = valueIt.hasNext() ? valueIt.next() : null;
@@ -170,31 +175,16 @@ public class NextBestActions {
                 r.candidate().channel(), r.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .toList();
         Decision decision = new Decision(customerId, issuedAt, decile, issued, rejected);
-        return Multi.createFrom().iterable(issued)
-                .onItem().transformToUniAndConcatenate(i -> log(tx, customerId, caller, issuedAt, i))
-                .collect().asList().replaceWith(decision);
+        // the contact log and the announcements ({@link IssuedActionEvents}), in the customer's locked transaction
+        return append.append(tx, RecommendationSources.ISSUED_ACTIONS, caller,
+                issued.stream().map(i -> event(customerId, issuedAt, i)).toList()).replaceWith(decision);
     }
 
-    private Uni<Void> log(SqlConnection tx, String customerId, String caller, OffsetDateTime issuedAt, Issued i) {
-        var event = new NextBestActionIssued(i.issueId(), i.actionId(), customerId, i.actionType(),
+    private static NextBestActionIssued event(String customerId, OffsetDateTime issuedAt, Issued i) {
+        return new NextBestActionIssued(i.issueId(), i.actionId(), customerId, i.actionType(),
                 i.actionRecommendation(), i.productId(), i.channel(), i.trigger(), i.priority(), i.rankForCustomer(),
                 BigDecimal.valueOf(i.propensity()).setScale(6, RoundingMode.HALF_UP), i.value(),
                 BigDecimal.valueOf(i.expectedValue()).setScale(6, RoundingMode.HALF_UP), issuedAt, i.expiry());
-        return tx.preparedQuery("""
-                insert into bronze.retail_next_best_action (source_system, source_record_id, payload, action_id,
-                    catalogue_action_id, customer_id, action_type, action_recommendation, product_id, channel,
-                    priority, expiry, trigger, propensity, value, expected_value, rank_for_customer, issued_at,
-                    issued_by)
-                values ('recommendation-service', $1, $2::text::jsonb, $1, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                    $12, $13, $14, $15, $16, $17)""")
-                .execute(Tuple.from(new Object[] { i.issueId(),
-                        org.retailcx.schema.EventJson.mapper().valueToTree(event).toString(), i.actionId(),
-                        customerId, i.actionType(), i.actionRecommendation(), i.productId(), i.channel(),
-                        i.priority(), i.expiry(), i.trigger(), i.propensity(), i.value(), i.expectedValue(),
-                        i.rankForCustomer(), issuedAt, caller }))
-                .chain(() -> outbox.append(tx, EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ISSUED, i.issueId(),
-                        customerId, event))
-                .replaceWithVoid();
     }
 
     /** Records an acceptance once, before the action's expiry; a repeated acceptance answers as the first did. */

@@ -11,6 +11,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.retailcx.platform.medallion.BronzeWriter;
+import org.retailcx.platform.medallion.InternalAppend;
+import org.retailcx.recommendation.ingest.RecommendationSources;
+import org.retailcx.recommendation.ingest.ServedRecommendationRecord;
 import org.retailcx.recommendation.model.Recommendation;
 import org.retailcx.recommendation.pipeline.training.ModelCache;
 import org.retailcx.recommendation.pipeline.training.ModelTraining;
@@ -26,33 +30,34 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Ranks products for a customer with the active model version, never offering a product the customer already holds
  * (a purchase in silver, also one made after the model was trained) or one the caller excludes (ineligible). A
  * customer the model has never seen gets the model's most popular products (cold start); with no active model at
- * all, the most popular products of silver. Every list is logged before it is returned, one row per product with its
- * recommendation id, to bronze and (same statement) to {@code silver.retail_recommendations_enriched}, which
- * feedback joins to.
+ * all, the most popular products of silver. Every list is logged before it is returned, one record per product with
+ * its recommendation id, through the served-recommendations source: bronze, and {@link ServedSilver} in the same
+ * transaction, whose {@code silver.retail_recommendations_enriched} feedback joins to.
  */
 @ApplicationScoped
 public class RecommendationServing {
 
-    private static final String SOURCE_SYSTEM = "recommendation-service";
-
     private final Pool pool;
+    private final InternalAppend append;
     private final ModelTraining models;
     private final ModelCache cache;
 
-    public RecommendationServing(Pool pool, ModelTraining models, ModelCache cache) {
+    public RecommendationServing(Pool pool, InternalAppend append, ModelTraining models, ModelCache cache) {
         this.pool = pool;
+        this.append = append;
         this.models = models;
         this.cache = cache;
     }
 
-    public Uni<ServedList> serve(String customerId, int k, String context, String sessionId, Set<String> excluded) {
+    public Uni<ServedList> serve(String customerId, int k, String context, String sessionId, Set<String> excluded,
+            BronzeWriter.Caller caller) {
         return held(customerId).chain(held -> {
             Set<String> ineligible = new HashSet<>(excluded);
             ineligible.addAll(held);
             return models.active(pool).chain(model -> model == null
                     ? popularFromSilver(k, ineligible).map(items -> new Ranked(null, items))
                     : cache.get(model).map(r -> new Ranked(model, r.recommend(customerId, k, ineligible))));
-        }).chain(ranked -> log(customerId, context, sessionId, ranked));
+        }).chain(ranked -> log(customerId, context, sessionId, ranked, caller));
     }
 
     private record Ranked(TrainedModel model, List<Recommendation> items) {
@@ -86,41 +91,25 @@ public class RecommendationServing {
                 });
     }
 
-    private Uni<ServedList> log(String customerId, String context, String sessionId, Ranked ranked) {
+    private Uni<ServedList> log(String customerId, String context, String sessionId, Ranked ranked,
+            BronzeWriter.Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<ServedList.Item> items = new ArrayList<>();
-        for (Recommendation r : ranked.items()) {
-            items.add(new ServedList.Item(UUID.randomUUID().toString(), r.rank(), r.productId(), r.score(),
-                    TrainingSpecs.name(r.algorithm()), r.reason()));
-        }
         Integer version = ranked.model() == null ? null : ranked.model().version();
+        List<ServedList.Item> items = new ArrayList<>();
+        List<ServedRecommendationRecord> logged = new ArrayList<>();
+        for (Recommendation r : ranked.items()) {
+            var item = new ServedList.Item(UUID.randomUUID().toString(), r.rank(), r.productId(), r.score(),
+                    TrainingSpecs.name(r.algorithm()), r.reason());
+            items.add(item);
+            logged.add(new ServedRecommendationRecord(item.recommendationId(), customerId, sessionId,
+                    item.productId(), item.rank(), item.score(), item.algorithm(), version, context, now,
+                    item.reason()));
+        }
         ServedList served = new ServedList(customerId, context, sessionId, version, now, items);
-        if (items.isEmpty()) {
+        if (logged.isEmpty()) {
             return Uni.createFrom().item(served);
         }
-        return pool.preparedQuery("""
-                with logged as (
-                    insert into bronze.retail_product_recommendations (source_system, source_record_id, payload,
-                        recommendation_id, customer_id, session_id, recommended_product_id, rank, score, algorithm,
-                        model_version, context, timestamp, reason)
-                    select $1, r.id, jsonb_build_object('recommendationId', r.id, 'customerId', $2::text,
-                            'sessionId', $3::text, 'productId', r.product, 'rank', r.rank, 'score', r.score,
-                            'algorithm', r.algorithm, 'modelVersion', $4::int, 'context', $5::text, 'reason', r.reason),
-                        r.id, $2, $3, r.product, r.rank, r.score, r.algorithm, $4, $5, $6, r.reason
-                    from unnest($7::text[], $8::text[], $9::int[], $10::float8[], $11::text[], $12::text[])
-                        r(id, product, rank, score, algorithm, reason)
-                    returning *)
-                insert into silver.retail_recommendations_enriched (recommendation_id, customer_id, session_id,
-                    product_id, rank, score, algorithm, model_version, context, served_at, reason, bronze_id)
-                select recommendation_id, customer_id, session_id, recommended_product_id, rank, score, algorithm,
-                    model_version, context, timestamp, reason, bronze_id from logged""")
-                .execute(Tuple.from(new Object[] { SOURCE_SYSTEM, customerId, sessionId, version, context, now,
-                        items.stream().map(ServedList.Item::recommendationId).toArray(String[]::new),
-                        items.stream().map(ServedList.Item::productId).toArray(String[]::new),
-                        items.stream().map(ServedList.Item::rank).toArray(Integer[]::new),
-                        items.stream().map(ServedList.Item::score).toArray(Double[]::new),
-                        items.stream().map(ServedList.Item::algorithm).toArray(String[]::new),
-                        items.stream().map(ServedList.Item::reason).toArray(String[]::new) }))
+        return pool.withTransaction(tx -> append.append(tx, RecommendationSources.SERVED, caller, logged))
                 .replaceWith(served);
     }
 }
