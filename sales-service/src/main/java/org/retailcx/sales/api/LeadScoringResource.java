@@ -24,10 +24,10 @@ import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.AdminActions;
 import org.retailcx.platform.security.Roles;
-import org.retailcx.sales.model.LabeledLead;
-import org.retailcx.sales.pipeline.LeadScoringService;
-import org.retailcx.sales.pipeline.LeadScoringService.ModelReport;
-import org.retailcx.sales.pipeline.LeadScoringService.TrainingOptions;
+import org.retailcx.sales.model.scoring.LabeledLead;
+import org.retailcx.sales.pipeline.scoring.LeadScoringService;
+import org.retailcx.sales.pipeline.scoring.LeadScoringService.ModelReport;
+import org.retailcx.sales.pipeline.scoring.LeadScoringService.TrainingOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

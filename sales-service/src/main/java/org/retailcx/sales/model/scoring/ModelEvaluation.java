@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ public record ModelEvaluation(
         conversionByGrade = Collections.unmodifiableMap(new EnumMap<>(conversionByGrade));
     }
 
-    public static ModelEvaluation of(ScoringModel model, List<LabeledLead> leads) {
+    public static ModelEvaluation of(LogisticModel model, List<LabeledLead> leads) {
         double[] probabilities = leads.stream().mapToDouble(lead -> model.probability(lead.lead())).toArray();
         return of(probabilities, labels(leads), model.gradeThresholds());
     }

@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 
 /**
- * Trains a {@link ScoringModel}: learns the {@link FeatureEncoder} from the training leads, fits an
+ * Trains a {@link LogisticModel}: learns the {@link FeatureEncoder} from the training leads, fits an
  * L2-regularised logistic regression by damped Newton's method (IRLS), and freezes grade thresholds from
  * the training score distribution.
  *
@@ -38,7 +38,7 @@ public final class LogisticRegressionTrainer {
      * @throws IllegalArgumentException if there are fewer rows than {@link TrainerConfig#minTrainingRows()},
      *                                  only one outcome, or no usable feature
      */
-    public ScoringModel train(List<LabeledLead> training) {
+    public LogisticModel train(List<LabeledLead> training) {
         Objects.requireNonNull(training, "training");
         if (training.size() < config.minTrainingRows()) {
             throw new IllegalArgumentException("too few training rows: " + training.size()
@@ -72,7 +72,7 @@ public final class LogisticRegressionTrainer {
         metrics.put("train.logLoss", ModelEvaluation.logLoss(scores, y));
         metrics.put("train.newtonIterations", (double) fit.iterations());
         metrics.put("train.l2Penalty", config.l2Penalty());
-        return new ScoringModel(ScoringModel.FORMAT_VERSION, encoder, fit.intercept(), fit.weights(), thresholds,
+        return new LogisticModel(LogisticModel.FORMAT_VERSION, encoder, fit.intercept(), fit.weights(), thresholds,
                 metrics);
     }
 

@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +26,7 @@ class LogisticRegressionTrainerTest {
     @Test
     void recoversTheCoefficientsOfAKnownModel() {
         List<LabeledLead> leads = SyntheticLeads.generate(20_000, 42);
-        ScoringModel model = new LogisticRegressionTrainer(TrainerConfig.defaults().withL2Penalty(1e-3)).train(leads);
+        LogisticModel model = new LogisticRegressionTrainer(TrainerConfig.defaults().withL2Penalty(1e-3)).train(leads);
 
         List<String> columns = model.encoder().columnNames();
         double[] w = model.coefficients();
@@ -78,7 +78,7 @@ class LogisticRegressionTrainerTest {
 
     @Test
     void recordsTrainingMetricsInTheModel() {
-        ScoringModel model = TRAINER.train(SyntheticLeads.generate(3_000, 5));
+        LogisticModel model = TRAINER.train(SyntheticLeads.generate(3_000, 5));
 
         assertTrue(model.metrics().get("train.auc") > 0.7, model.metrics().toString());
         assertEquals(3_000, model.metrics().get("train.rows"));

@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param gradeThresholds probability cut-offs for grades A–D
  * @param metrics         figures measured on the model (e.g. {@code train.auc}, {@code holdout.auc}), by name
  */
-public record ScoringModel(
+public record LogisticModel(
         int formatVersion,
         FeatureEncoder encoder,
         double intercept,
@@ -32,7 +32,7 @@ public record ScoringModel(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ScoringModel {
+    public LogisticModel {
         if (formatVersion != FORMAT_VERSION) {
             throw new IllegalArgumentException("unsupported model format version " + formatVersion
                     + " (this code reads version " + FORMAT_VERSION + ")");
@@ -64,10 +64,10 @@ public record ScoringModel(
     }
 
     /** A copy with these metrics added (replacing any of the same name), e.g. after validation. */
-    public ScoringModel withMetrics(Map<String, Double> additional) {
+    public LogisticModel withMetrics(Map<String, Double> additional) {
         Map<String, Double> merged = new TreeMap<>(metrics);
         merged.putAll(additional);
-        return new ScoringModel(formatVersion, encoder, intercept, coefficients, gradeThresholds, merged);
+        return new LogisticModel(formatVersion, encoder, intercept, coefficients, gradeThresholds, merged);
     }
 
     public String toJson() {
@@ -79,9 +79,9 @@ public record ScoringModel(
     }
 
     /** @throws IllegalArgumentException if the text is not a scoring model of a supported format version */
-    public static ScoringModel fromJson(String json) {
+    public static LogisticModel fromJson(String json) {
         try {
-            return JSON.readValue(json, ScoringModel.class);
+            return JSON.readValue(json, LogisticModel.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a valid scoring model: " + e.getOriginalMessage(), e);
         }
@@ -90,7 +90,7 @@ public record ScoringModel(
     // Value semantics despite the array component, so a model read back from JSON equals the one written.
     @Override
     public boolean equals(Object other) {
-        return other instanceof ScoringModel that
+        return other instanceof LogisticModel that
                 && formatVersion == that.formatVersion
                 && encoder.equals(that.encoder)
                 && Double.compare(intercept, that.intercept) == 0
@@ -106,7 +106,7 @@ public record ScoringModel(
 
     @Override
     public String toString() {
-        return "ScoringModel[formatVersion=" + formatVersion + ", columns=" + coefficients.length
+        return "LogisticModel[formatVersion=" + formatVersion + ", columns=" + coefficients.length
                 + ", intercept=" + intercept + ", gradeThresholds=" + gradeThresholds + ", metrics=" + metrics + "]";
     }
 }

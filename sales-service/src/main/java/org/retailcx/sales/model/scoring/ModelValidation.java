@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,7 +94,7 @@ public final class ModelValidation {
                                                       int folds, long seed) {
         List<Double> aucs = new ArrayList<>(folds);
         for (Split split : stratifiedFolds(leads, folds, seed)) {
-            ScoringModel model = trainer.train(split.training());
+            LogisticModel model = trainer.train(split.training());
             aucs.add(ModelEvaluation.of(model, split.test()).auc());
         }
         double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();

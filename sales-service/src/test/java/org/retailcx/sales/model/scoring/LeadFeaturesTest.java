@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ScoringModelTest {
+class LogisticModelTest {
 
     private static List<LabeledLead> leads;
-    private static ScoringModel model;
+    private static LogisticModel model;
 
     @BeforeAll
     static void train() {
@@ -26,7 +26,7 @@ class ScoringModelTest {
     @Test
     void jsonRoundTripGivesTheSameModelAndScores() {
         String json = model.toJson();
-        ScoringModel restored = ScoringModel.fromJson(json);
+        LogisticModel restored = LogisticModel.fromJson(json);
 
         assertEquals(model, restored);
         assertEquals(json, restored.toJson());
@@ -42,9 +42,9 @@ class ScoringModelTest {
         String otherVersion = model.toJson().replace("\"formatVersion\":1", "\"formatVersion\":2");
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ScoringModel.fromJson(otherVersion));
+                () -> LogisticModel.fromJson(otherVersion));
         assertTrue(error.getMessage().contains("format version 2"), error.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ScoringModel.fromJson("{\"intercept\":"));
+        assertThrows(IllegalArgumentException.class, () -> LogisticModel.fromJson("{\"intercept\":"));
     }
 
     @Test
@@ -89,7 +89,7 @@ class ScoringModelTest {
         coefficients[0] += 1;
         assertNotEquals(coefficients[0], model.coefficients()[0]);
 
-        ScoringModel validated = model.withMetrics(Map.of("holdout.auc", 0.8));
+        LogisticModel validated = model.withMetrics(Map.of("holdout.auc", 0.8));
         assertEquals(0.8, validated.metrics().get("holdout.auc"));
         assertTrue(!model.metrics().containsKey("holdout.auc"));
         assertThrows(UnsupportedOperationException.class, () -> validated.metrics().put("x", 1.0));
@@ -97,7 +97,7 @@ class ScoringModelTest {
 
     @Test
     void refusesCoefficientsThatDoNotMatchTheEncoder() {
-        assertThrows(IllegalArgumentException.class, () -> new ScoringModel(ScoringModel.FORMAT_VERSION,
+        assertThrows(IllegalArgumentException.class, () -> new LogisticModel(LogisticModel.FORMAT_VERSION,
                 model.encoder(), 0, new double[1], model.gradeThresholds(), Map.of()));
     }
 }

@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import java.util.ArrayList;
 import java.util.Collection;

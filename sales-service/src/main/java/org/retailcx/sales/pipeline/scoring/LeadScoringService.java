@@ -1,4 +1,4 @@
-package org.retailcx.sales.pipeline;
+package org.retailcx.sales.pipeline.scoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.events.Outbox;
 import org.retailcx.platform.problem.ProblemException;
-import org.retailcx.sales.model.EncoderConfig;
-import org.retailcx.sales.model.LabeledLead;
-import org.retailcx.sales.model.LeadFeatures;
-import org.retailcx.sales.model.LeadScore;
-import org.retailcx.sales.model.LogisticRegressionTrainer;
-import org.retailcx.sales.model.ModelEvaluation;
-import org.retailcx.sales.model.ModelValidation;
-import org.retailcx.sales.model.ScoringModel;
-import org.retailcx.sales.model.TrainerConfig;
+import org.retailcx.sales.model.scoring.EncoderConfig;
+import org.retailcx.sales.model.scoring.LabeledLead;
+import org.retailcx.sales.model.scoring.LeadFeatures;
+import org.retailcx.sales.model.scoring.LeadScore;
+import org.retailcx.sales.model.scoring.LogisticRegressionTrainer;
+import org.retailcx.sales.model.scoring.ModelEvaluation;
+import org.retailcx.sales.model.scoring.ModelValidation;
+import org.retailcx.sales.model.scoring.LogisticModel;
+import org.retailcx.sales.model.scoring.TrainerConfig;
 import org.retailcx.schema.EventCatalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,7 +130,7 @@ public class LeadScoringService {
     private final Pool pool;
     private final Outbox outbox;
     private final ObjectMapper mapper;
-    private final Map<Integer, ScoringModel> models = new ConcurrentHashMap<>();
+    private final Map<Integer, LogisticModel> models = new ConcurrentHashMap<>();
 
     public LeadScoringService(Pool pool, Outbox outbox, ObjectMapper mapper) {
         this.pool = pool;
@@ -229,7 +229,7 @@ public class LeadScoringService {
                         })));
     }
 
-    private record Trained(ScoringModel model, ModelReport report) {
+    private record Trained(LogisticModel model, ModelReport report) {
     }
 
     private Trained train(List<LabeledLead> leads, TrainingOptions options, String source, String trainedBy) {
@@ -243,7 +243,7 @@ public class LeadScoringService {
         LogisticRegressionTrainer trainer = new LogisticRegressionTrainer(options.trainerConfig());
         ModelValidation.Split split = ModelValidation.stratifiedHoldout(leads, options.holdoutFraction(),
                 options.seed());
-        ScoringModel model;
+        LogisticModel model;
         try {
             model = trainer.train(split.training());
         } catch (IllegalArgumentException e) {
@@ -342,7 +342,7 @@ public class LeadScoringService {
         }
     }
 
-    private record Active(int version, ScoringModel model) {
+    private record Active(int version, LogisticModel model) {
     }
 
     private Uni<Optional<Active>> active(SqlConnection tx) {
@@ -352,15 +352,15 @@ public class LeadScoringService {
                         return Uni.createFrom().item(Optional.<Active>empty());
                     }
                     int version = rows.iterator().next().getInteger(0);
-                    ScoringModel cached = models.get(version);
+                    LogisticModel cached = models.get(version);
                     if (cached != null) {
                         return Uni.createFrom().item(Optional.of(new Active(version, cached)));
                     }
                     return tx.preparedQuery("select model::text from silver.retail_sales_scoring_model where version = $1")
                             .execute(Tuple.of(version))
                             .map(m -> {
-                                ScoringModel model = models.computeIfAbsent(version,
-                                        v -> ScoringModel.fromJson(m.iterator().next().getString(0)));
+                                LogisticModel model = models.computeIfAbsent(version,
+                                        v -> LogisticModel.fromJson(m.iterator().next().getString(0)));
                                 return Optional.of(new Active(version, model));
                             });
                 });

@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +43,7 @@ class BankMarketingBenchmarkTest {
         leads = BankMarketingData.load();
         holdout = ModelValidation.stratifiedHoldout(leads, TEST_FRACTION, SEED);
         long start = System.nanoTime();
-        ScoringModel model = TRAINER.train(holdout.training());
+        LogisticModel model = TRAINER.train(holdout.training());
         double seconds = (System.nanoTime() - start) / 1e9;
         holdoutEvaluation = ModelEvaluation.of(model, holdout.test());
         report("holdout (stratified 80/20, seed %d): trained on %d rows in %.2f s (cold JVM), %d columns, "
@@ -135,7 +135,7 @@ class BankMarketingBenchmarkTest {
     void trainsOnAllRowsQuicklyAndTheModelSurvivesJson() {
         TRAINER.train(holdout.training()); // warm the JIT, so the figure below is the steady-state cost
         long start = System.nanoTime();
-        ScoringModel model = TRAINER.train(leads);
+        LogisticModel model = TRAINER.train(leads);
         double seconds = (System.nanoTime() - start) / 1e9;
         String json = model.toJson();
         report("full data: trained on %d rows in %.2f s (warm JVM), %d columns; model JSON %d characters; "
@@ -143,7 +143,7 @@ class BankMarketingBenchmarkTest {
                 leads.size(), seconds, model.coefficients().length, json.length(), model.metrics().get("train.auc"),
                 model.gradeThresholds());
 
-        assertEquals(model, ScoringModel.fromJson(json));
+        assertEquals(model, LogisticModel.fromJson(json));
     }
 
     private static String rounded(List<Double> values) {

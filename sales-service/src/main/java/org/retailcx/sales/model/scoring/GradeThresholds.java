@@ -1,4 +1,4 @@
-package org.retailcx.sales.model;
+package org.retailcx.sales.model.scoring;
 
 /**
  * Probability cut-offs for the grades: a lead is A if its probability is at least {@code minimumA}, B if at
