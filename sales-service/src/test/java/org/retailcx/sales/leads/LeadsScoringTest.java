@@ -91,7 +91,7 @@ class LeadsScoringTest {
                 trained.extract().jsonPath().getDouble("crossValidation.sdAuc"));
         var report = trained.extract().jsonPath();
         // grades from A to D convert less and less on the held-out leads
-        List<Double> rates = report.getList("grades.holdoutConversionRate", Double.class);
+        List<Double> rates = report.getList("grades.conversionRate", Double.class);
         assertTrue(rates.get(0) > rates.get(1) && rates.get(1) > rates.get(2) && rates.get(2) > rates.get(3),
                 rates.toString());
     }

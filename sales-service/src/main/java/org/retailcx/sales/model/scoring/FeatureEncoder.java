@@ -95,6 +95,19 @@ public record FeatureEncoder(List<NumericFeature> numericFeatures, List<Categori
                 + categoricalFeatures.stream().mapToInt(CategoricalFeature::width).sum();
     }
 
+    /** The input feature of each column, aligned with {@link #encode}, for explaining a score per feature. */
+    public List<String> columnFeatures() {
+        List<String> features = new ArrayList<>();
+        numericFeatures.forEach(feature -> feature.columnNames().forEach(c -> features.add(feature.name())));
+        categoricalFeatures.forEach(feature -> feature.columnNames().forEach(c -> features.add(feature.name())));
+        return features;
+    }
+
+    /** The input features the encoder uses, in column order. */
+    public List<String> featureNames() {
+        return columnFeatures().stream().distinct().toList();
+    }
+
     /** Readable column names, aligned with {@link #encode}, for explaining coefficients. */
     public List<String> columnNames() {
         List<String> names = new ArrayList<>();

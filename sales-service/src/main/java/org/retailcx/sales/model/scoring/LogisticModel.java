@@ -2,6 +2,8 @@ package org.retailcx.sales.model.scoring;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -10,13 +12,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A trained lead scorer: everything needed to score a lead, and nothing else, so that its JSON form can be
- * stored and versioned by the service. Immutable.
+ * A trained logistic-regression lead scorer: everything needed to score and explain a lead, and nothing else, so
+ * that its JSON form can be stored and versioned by the service. Immutable.
  *
  * @param formatVersion   version of this JSON layout, checked when a stored model is read back
  * @param encoder         the learned feature encoding
  * @param intercept       logistic regression intercept
  * @param coefficients    one per encoder column, aligned with {@link FeatureEncoder#columnNames()}
+ * @param columnMeans     each column's mean over the training rows, the reference point of {@link #explain};
+ *                        absent in models stored before explanations (then zeros)
  * @param gradeThresholds probability cut-offs for grades A–D
  * @param metrics         figures measured on the model (e.g. {@code train.auc}, {@code holdout.auc}), by name
  */
@@ -25,8 +29,9 @@ public record LogisticModel(
         FeatureEncoder encoder,
         double intercept,
         double[] coefficients,
+        double[] columnMeans,
         GradeThresholds gradeThresholds,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics) implements LeadScorer {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -40,11 +45,17 @@ public record LogisticModel(
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(gradeThresholds, "gradeThresholds");
         coefficients = coefficients.clone();
-        if (coefficients.length != encoder.dimension()) {
-            throw new IllegalArgumentException(coefficients.length + " coefficients for "
-                    + encoder.dimension() + " encoder columns");
+        columnMeans = columnMeans == null ? new double[coefficients.length] : columnMeans.clone();
+        if (coefficients.length != encoder.dimension() || columnMeans.length != coefficients.length) {
+            throw new IllegalArgumentException(coefficients.length + " coefficients and " + columnMeans.length
+                    + " column means for " + encoder.dimension() + " encoder columns");
         }
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics)); // sorted: stable JSON, readable diffs
+    }
+
+    @Override
+    public String learner() {
+        return LOGISTIC_REGRESSION;
     }
 
     @Override
@@ -52,24 +63,47 @@ public record LogisticModel(
         return coefficients.clone();
     }
 
-    /** Probability that the lead converts. Unknown attributes are ignored; unseen categories and missing values are fine. */
-    public double probability(LeadFeatures lead) {
-        return LogisticRegressionTrainer.sigmoid(
-                intercept + LogisticRegressionTrainer.dot(coefficients, encoder.encode(lead)));
+    @Override
+    public double[] columnMeans() {
+        return columnMeans.clone();
     }
 
-    public LeadScore score(LeadFeatures lead) {
-        double probability = probability(lead);
-        return new LeadScore(probability, gradeThresholds.gradeOf(probability));
+    @Override
+    public double margin(LeadFeatures lead) {
+        return intercept + LogisticRegressionTrainer.dot(coefficients, encoder.encode(lead));
     }
 
-    /** A copy with these metrics added (replacing any of the same name), e.g. after validation. */
+    @Override
+    public Explanation explain(LeadFeatures lead) {
+        double[] x = encoder.encode(lead);
+        List<String> features = encoder.columnFeatures();
+        double base = intercept;
+        Map<String, Double> contributions = new LinkedHashMap<>();
+        for (int j = 0; j < x.length; j++) {
+            base += coefficients[j] * columnMeans[j];
+            Explanation.add(contributions, features.get(j), coefficients[j] * (x[j] - columnMeans[j]));
+        }
+        return new Explanation(base, contributions);
+    }
+
+    /** The coefficients by readable column name, in encoder order. */
+    public Map<String, Double> coefficientsByColumn() {
+        Map<String, Double> byColumn = new LinkedHashMap<>();
+        List<String> names = encoder.columnNames();
+        for (int j = 0; j < coefficients.length; j++) {
+            byColumn.put(names.get(j), coefficients[j]);
+        }
+        return byColumn;
+    }
+
+    @Override
     public LogisticModel withMetrics(Map<String, Double> additional) {
         Map<String, Double> merged = new TreeMap<>(metrics);
         merged.putAll(additional);
-        return new LogisticModel(formatVersion, encoder, intercept, coefficients, gradeThresholds, merged);
+        return new LogisticModel(formatVersion, encoder, intercept, coefficients, columnMeans, gradeThresholds, merged);
     }
 
+    @Override
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
@@ -87,7 +121,7 @@ public record LogisticModel(
         }
     }
 
-    // Value semantics despite the array component, so a model read back from JSON equals the one written.
+    // Value semantics despite the array components, so a model read back from JSON equals the one written.
     @Override
     public boolean equals(Object other) {
         return other instanceof LogisticModel that
@@ -95,13 +129,15 @@ public record LogisticModel(
                 && encoder.equals(that.encoder)
                 && Double.compare(intercept, that.intercept) == 0
                 && Arrays.equals(coefficients, that.coefficients)
+                && Arrays.equals(columnMeans, that.columnMeans)
                 && gradeThresholds.equals(that.gradeThresholds)
                 && metrics.equals(that.metrics);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(formatVersion, encoder, intercept, Arrays.hashCode(coefficients), gradeThresholds, metrics);
+        return Objects.hash(formatVersion, encoder, intercept, Arrays.hashCode(coefficients),
+                Arrays.hashCode(columnMeans), gradeThresholds, metrics);
     }
 
     @Override

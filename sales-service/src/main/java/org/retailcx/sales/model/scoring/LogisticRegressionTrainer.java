@@ -20,7 +20,7 @@ import org.hipparchus.linear.CholeskyDecomposition;
  * iterations to machine precision, with no learning rate to tune. Single-threaded with a fixed summation
  * order, so the same data always gives bit-identical coefficients.
  */
-public final class LogisticRegressionTrainer {
+public final class LogisticRegressionTrainer implements Learner {
 
     private static final int MAX_NEWTON_ITERATIONS = 100;
     /** Stop when the predicted decrease of the objective is below this per training row. */
@@ -34,22 +34,24 @@ public final class LogisticRegressionTrainer {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    @Override
+    public String name() {
+        return LeadScorer.LOGISTIC_REGRESSION;
+    }
+
+    @Override
+    public Learner refitting(LeadScorer validated) {
+        return this;
+    }
+
     /**
      * @throws IllegalArgumentException if there are fewer rows than {@link TrainerConfig#minTrainingRows()},
      *                                  only one outcome, or no usable feature
      */
+    @Override
     public LogisticModel train(List<LabeledLead> training) {
         Objects.requireNonNull(training, "training");
-        if (training.size() < config.minTrainingRows()) {
-            throw new IllegalArgumentException("too few training rows: " + training.size()
-                    + " (at least " + config.minTrainingRows() + " needed)");
-        }
-        long conversions = training.stream().filter(LabeledLead::converted).count();
-        if (conversions == 0 || conversions == training.size()) {
-            throw new IllegalArgumentException("training data has only one outcome (all "
-                    + (conversions == 0 ? "non-converted" : "converted") + ", " + training.size()
-                    + " rows): a conversion model needs both converted and non-converted leads");
-        }
+        long conversions = Learner.requireTrainable(training, config.minTrainingRows());
 
         List<LeadFeatures> leads = new ArrayList<>(training.size());
         training.forEach(labeled -> leads.add(labeled.lead()));
@@ -59,8 +61,12 @@ public final class LogisticRegressionTrainer {
 
         LogisticFit fit = fit(x, y, config.l2Penalty());
         double[] scores = new double[x.length];
+        double[] columnMeans = new double[encoder.dimension()];
         for (int i = 0; i < x.length; i++) {
-            scores[i] = sigmoid(fit.intercept() + dot(fit.weights(), x[i]));
+            scores[i] = LeadScorer.sigmoid(fit.intercept() + dot(fit.weights(), x[i]));
+            for (int j = 0; j < columnMeans.length; j++) {
+                columnMeans[j] += x[i][j] / x.length;
+            }
         }
         GradeThresholds thresholds = config.grades().thresholdsFor(scores);
 
@@ -72,7 +78,8 @@ public final class LogisticRegressionTrainer {
         metrics.put("train.logLoss", ModelEvaluation.logLoss(scores, y));
         metrics.put("train.newtonIterations", (double) fit.iterations());
         metrics.put("train.l2Penalty", config.l2Penalty());
-        return new LogisticModel(LogisticModel.FORMAT_VERSION, encoder, fit.intercept(), fit.weights(), thresholds,
+        return new LogisticModel(LogisticModel.FORMAT_VERSION, encoder, fit.intercept(), fit.weights(), columnMeans,
+                thresholds,
                 metrics);
     }
 
@@ -144,7 +151,7 @@ public final class LogisticRegressionTrainer {
         for (int i = 0; i < y.length; i++) {
             int[] index = rows.index[i];
             double[] value = rows.value[i];
-            double p = sigmoid(linearPredictor(beta, index, value));
+            double p = LeadScorer.sigmoid(linearPredictor(beta, index, value));
             double residual = p - (y[i] ? 1 : 0);
             double weight = p * (1 - p);
             gradient[0] += residual;
@@ -187,10 +194,6 @@ public final class LogisticRegressionTrainer {
             eta += beta[index[a] + 1] * value[a];
         }
         return eta;
-    }
-
-    static double sigmoid(double eta) {
-        return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
     }
 
     /** log(1 + e^eta) without overflow. */

@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
  * @param observedRate      conversion rate
  * @param calibration       ten bins of equal size by ascending probability
  * @param conversionByGrade every grade, A to D, with its count and conversion rate
+ * @param gains             ten bins of equal size by descending probability: lift and cumulative gains
  */
 public record ModelEvaluation(
         int count,
@@ -33,7 +34,8 @@ public record ModelEvaluation(
         double meanPredicted,
         double observedRate,
         List<CalibrationBin> calibration,
-        Map<Grade, GradeConversion> conversionByGrade) {
+        Map<Grade, GradeConversion> conversionByGrade,
+        List<GainsBin> gains) {
 
     /** Probabilities are clipped this far from 0 and 1 in the log loss, so one confident miss is not infinite. */
     private static final double LOG_LOSS_EPSILON = 1e-15;
@@ -46,14 +48,28 @@ public record ModelEvaluation(
     public record GradeConversion(Grade grade, int count, int conversions, double conversionRate) {
     }
 
+    /**
+     * One tenth of the leads, best-scored first: its conversion rate against the overall rate (lift), and the share
+     * of all conversions found by calling the leads down to and including it (cumulative gain).
+     */
+    public record GainsBin(int decile, int count, int conversions, double conversionRate, double lift,
+            double cumulativeShareOfLeads, double cumulativeGain, double cumulativeLift) {
+    }
+
     public ModelEvaluation {
         calibration = List.copyOf(calibration);
+        gains = List.copyOf(gains);
         conversionByGrade = Collections.unmodifiableMap(new EnumMap<>(conversionByGrade));
     }
 
-    public static ModelEvaluation of(LogisticModel model, List<LabeledLead> leads) {
+    public static ModelEvaluation of(LeadScorer model, List<LabeledLead> leads) {
+        return of(model, leads, model.gradeThresholds());
+    }
+
+    /** Graded by these cut-offs (e.g. the ones the service grades by now) rather than the training ones. */
+    public static ModelEvaluation of(LeadScorer model, List<LabeledLead> leads, GradeThresholds thresholds) {
         double[] probabilities = leads.stream().mapToDouble(lead -> model.probability(lead.lead())).toArray();
-        return of(probabilities, labels(leads), model.gradeThresholds());
+        return of(probabilities, labels(leads), thresholds);
     }
 
     /** @throws IllegalArgumentException if the arrays differ in length or hold only one outcome */
@@ -63,7 +79,7 @@ public record ModelEvaluation(
         return new ModelEvaluation(probabilities.length, conversions, auc, brierScore(probabilities, converted),
                 logLoss(probabilities, converted), Arrays.stream(probabilities).average().orElseThrow(),
                 (double) conversions / converted.length, calibrationByDecile(probabilities, converted),
-                conversionByGrade(probabilities, converted, thresholds));
+                conversionByGrade(probabilities, converted, thresholds), gainsByDecile(probabilities, converted));
     }
 
     /** Mean predicted minus observed rate: how far off the probabilities are on average (0 is perfect). */
@@ -138,6 +154,34 @@ public record ModelEvaluation(
             int size = to - from;
             bins.add(new CalibrationBin(decile + 1, size, size == 0 ? Double.NaN : predicted / size,
                     size == 0 ? Double.NaN : (double) conversions / size));
+        }
+        return bins;
+    }
+
+    /** Ten bins of (near) equal size by descending probability; ties are split by input order. */
+    public static List<GainsBin> gainsByDecile(double[] probabilities, boolean[] converted) {
+        requireSameLength(probabilities, converted);
+        Integer[] order = ascendingOrder(Arrays.stream(probabilities).map(p -> -p).toArray());
+        int total = countTrue(converted);
+        double overall = (double) total / converted.length;
+        List<GainsBin> bins = new ArrayList<>(10);
+        int cumulativeRows = 0;
+        int cumulativeConversions = 0;
+        for (int decile = 0; decile < 10; decile++) {
+            int from = (int) ((long) decile * order.length / 10);
+            int to = (int) ((long) (decile + 1) * order.length / 10);
+            int conversions = 0;
+            for (int k = from; k < to; k++) {
+                conversions += converted[order[k]] ? 1 : 0;
+            }
+            int size = to - from;
+            cumulativeRows += size;
+            cumulativeConversions += conversions;
+            double rate = size == 0 ? Double.NaN : (double) conversions / size;
+            double cumulativeRate = cumulativeRows == 0 ? Double.NaN : (double) cumulativeConversions / cumulativeRows;
+            bins.add(new GainsBin(decile + 1, size, conversions, rate, rate / overall,
+                    (double) cumulativeRows / order.length, total == 0 ? Double.NaN : (double) cumulativeConversions / total,
+                    cumulativeRate / overall));
         }
         return bins;
     }

@@ -1,7 +1,11 @@
 package org.retailcx.sales.model.scoring;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -89,12 +93,96 @@ public final class ModelValidation {
         return new Split(leads.subList(0, trainingSize), leads.subList(trainingSize, leads.size()));
     }
 
+    /**
+     * A time-ordered split: the leads sorted by the date in {@code timeField} (stable, so equal dates keep their input
+     * order), with the training part before the validation part. Either up to a date (training: dates before
+     * {@code trainBefore}) or by share (training: the first {@code trainShare} of the sorted rows).
+     *
+     * @param split     the two parts, each in time order
+     * @param timeField the field the dates came from
+     * @param trainFrom first date of the training part, {@code trainTo} its last; likewise for validation
+     */
+    public record TimeSplit(Split split, String timeField, LocalDate trainFrom, LocalDate trainTo,
+            LocalDate validateFrom, LocalDate validateTo) {
+    }
+
+    /** A time field that holds something other than dates: names the field and the first row at fault. */
+    public static final class NotADateException extends IllegalArgumentException {
+        private final String field;
+
+        NotADateException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** Trains on the leads dated before {@code trainBefore}, validates on the rest. */
+    public static TimeSplit timeOrdered(List<LabeledLead> leads, String timeField, LocalDate trainBefore) {
+        List<Dated> sorted = sortedByDate(leads, timeField);
+        int cut = 0;
+        while (cut < sorted.size() && sorted.get(cut).date().isBefore(trainBefore)) {
+            cut++;
+        }
+        return timeSplit(sorted, timeField, cut);
+    }
+
+    /** Trains on the first {@code trainShare} of the leads in date order, validates on the rest. */
+    public static TimeSplit timeOrdered(List<LabeledLead> leads, String timeField, double trainShare) {
+        if (!(trainShare > 0 && trainShare < 1)) {
+            throw new IllegalArgumentException("trainShare must be in (0, 1): " + trainShare);
+        }
+        List<Dated> sorted = sortedByDate(leads, timeField);
+        return timeSplit(sorted, timeField, (int) Math.round(trainShare * sorted.size()));
+    }
+
+    /** The date of a lead's time field: an ISO date, or the date part of an ISO date-time with offset. */
+    public static LocalDate dateOf(LabeledLead lead, String timeField, int index) {
+        Object value = lead.lead().value(timeField);
+        if (!(value instanceof String text)) {
+            throw new NotADateException(timeField, "row " + index + ": " + timeField + " must be an ISO date"
+                    + " (2026-01-31) or date-time, got " + (value == null ? "nothing" : value));
+        }
+        try {
+            return text.length() <= 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new NotADateException(timeField, "row " + index + ": " + timeField + " must be an ISO date"
+                    + " (2026-01-31) or date-time, got " + text);
+        }
+    }
+
+    private record Dated(LabeledLead lead, LocalDate date) {
+    }
+
+    private static List<Dated> sortedByDate(List<LabeledLead> leads, String timeField) {
+        List<Dated> dated = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            dated.add(new Dated(leads.get(i), dateOf(leads.get(i), timeField, i)));
+        }
+        dated.sort(Comparator.comparing(Dated::date)); // stable
+        return dated;
+    }
+
+    private static TimeSplit timeSplit(List<Dated> sorted, String timeField, int cut) {
+        if (cut == 0 || cut == sorted.size()) {
+            throw new IllegalArgumentException("the time-ordered split leaves " + (cut == 0 ? "no training" : "no validation")
+                    + " rows: " + timeField + " runs from " + sorted.get(0).date() + " to "
+                    + sorted.get(sorted.size() - 1).date());
+        }
+        List<LabeledLead> training = sorted.subList(0, cut).stream().map(Dated::lead).toList();
+        List<LabeledLead> validation = sorted.subList(cut, sorted.size()).stream().map(Dated::lead).toList();
+        return new TimeSplit(new Split(training, validation), timeField, sorted.get(0).date(),
+                sorted.get(cut - 1).date(), sorted.get(cut).date(), sorted.get(sorted.size() - 1).date());
+    }
+
     /** Trains on each fold's training part and measures AUC on its test part. */
-    public static CrossValidationResult crossValidate(LogisticRegressionTrainer trainer, List<LabeledLead> leads,
-                                                      int folds, long seed) {
+    public static CrossValidationResult crossValidate(Learner trainer, List<LabeledLead> leads, int folds, long seed) {
         List<Double> aucs = new ArrayList<>(folds);
         for (Split split : stratifiedFolds(leads, folds, seed)) {
-            LogisticModel model = trainer.train(split.training());
+            LeadScorer model = trainer.train(split.training());
             aucs.add(ModelEvaluation.of(model, split.test()).auc());
         }
         double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();

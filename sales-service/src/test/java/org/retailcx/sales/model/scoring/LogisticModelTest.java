@@ -98,6 +98,21 @@ class LogisticModelTest {
     @Test
     void refusesCoefficientsThatDoNotMatchTheEncoder() {
         assertThrows(IllegalArgumentException.class, () -> new LogisticModel(LogisticModel.FORMAT_VERSION,
-                model.encoder(), 0, new double[1], model.gradeThresholds(), Map.of()));
+                model.encoder(), 0, new double[1], null, model.gradeThresholds(), Map.of()));
+    }
+
+    @Test
+    void explanationsAreCoefficientsTimesDeviationsFromTheTrainingMeanAndSumToTheMargin() {
+        for (LabeledLead lead : leads.subList(0, 50)) {
+            Explanation why = model.explain(lead.lead());
+            assertEquals(model.margin(lead.lead()), why.margin(), 1e-9);
+            assertEquals(List.of("income", "segment"), List.copyOf(why.contributions().keySet()));
+        }
+        // a richer lead than average gets a positive income contribution (the slope is positive)
+        Map<String, Object> rich = new HashMap<>();
+        rich.put("income", 2.0);
+        rich.put("segment", "a");
+        assertTrue(model.explain(LeadFeatures.of(rich)).contributions().get("income") > 0);
+        assertEquals("income", model.explain(LeadFeatures.of(rich)).top(1).get(0).feature());
     }
 }

@@ -111,4 +111,24 @@ class ModelEvaluationTest {
         assertEquals(ModelEvaluation.auc(p, y), evaluation.auc(), EPS);
         assertTrue(evaluation.summary().contains("AUC="), evaluation.summary());
     }
+
+    @Test
+    void liftAndGainsRankTheBestScoredLeadsFirst() {
+        // 20 leads: the top 2 by score both convert, 2 more convert further down; 4 of 20 overall (20 %)
+        double[] p = new double[20];
+        boolean[] y = new boolean[20];
+        for (int i = 0; i < 20; i++) {
+            p[i] = (20 - i) / 21.0;
+        }
+        y[0] = y[1] = y[5] = y[12] = true;
+        List<ModelEvaluation.GainsBin> gains = ModelEvaluation.gainsByDecile(p, y);
+        assertEquals(10, gains.size());
+        assertEquals(2, gains.get(0).conversions());
+        assertEquals(5.0, gains.get(0).lift(), 1e-12); // 100 % against 20 %
+        assertEquals(0.5, gains.get(0).cumulativeGain(), 1e-12);
+        assertEquals(0.75, gains.get(2).cumulativeGain(), 1e-12);
+        assertEquals(1.0, gains.get(9).cumulativeGain(), 1e-12);
+        assertEquals(1.0, gains.get(9).cumulativeLift(), 1e-12);
+        assertEquals(0.1, gains.get(0).cumulativeShareOfLeads(), 1e-12);
+    }
 }

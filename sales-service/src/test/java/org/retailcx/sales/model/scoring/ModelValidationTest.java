@@ -66,4 +66,43 @@ class ModelValidationTest {
     private static long positives(List<LabeledLead> leads) {
         return leads.stream().filter(LabeledLead::converted).count();
     }
+
+    private static List<LabeledLead> dated(String... dates) {
+        List<LabeledLead> leads = new java.util.ArrayList<>();
+        for (int i = 0; i < dates.length; i++) {
+            java.util.Map<String, Object> f = new java.util.HashMap<>();
+            f.put("contactDate", dates[i]);
+            leads.add(new LabeledLead(new LeadFeatures("d" + i, f), i % 2 == 0));
+        }
+        return leads;
+    }
+
+    @Test
+    void timeOrderedSplitsSortByTheTimeFieldStablyAndByDateOrShare() {
+        List<LabeledLead> leads = dated("2026-03-01", "2026-01-15", "2026-02-01T10:00:00Z", "2026-01-15", "2026-04-30");
+        ModelValidation.TimeSplit byDate = ModelValidation.timeOrdered(leads, "contactDate",
+                java.time.LocalDate.parse("2026-02-15"));
+        assertEquals(List.of("d1", "d3", "d2"), byDate.split().training().stream().map(l -> l.lead().id()).toList());
+        assertEquals(List.of("d0", "d4"), byDate.split().test().stream().map(l -> l.lead().id()).toList());
+        assertEquals("2026-01-15", byDate.trainFrom().toString());
+        assertEquals("2026-02-01", byDate.trainTo().toString());
+        assertEquals("2026-03-01", byDate.validateFrom().toString());
+
+        ModelValidation.TimeSplit byShare = ModelValidation.timeOrdered(leads, "contactDate", 0.4);
+        assertEquals(List.of("d1", "d3"), byShare.split().training().stream().map(l -> l.lead().id()).toList());
+    }
+
+    @Test
+    void timeOrderedSplitsRefuseFieldsThatAreNotDatesAndRangesWithNothingAfter() {
+        var notDate = org.junit.jupiter.api.Assertions.assertThrows(ModelValidation.NotADateException.class,
+                () -> ModelValidation.timeOrdered(dated("2026-01-01", "soon"), "contactDate", 0.5));
+        assertEquals("contactDate", notDate.field());
+        assertTrue(notDate.getMessage().contains("row 1"), notDate.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(ModelValidation.NotADateException.class,
+                () -> ModelValidation.timeOrdered(dated("2026-01-01"), "missing", 0.5));
+        var empty = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelValidation.timeOrdered(dated("2026-01-01", "2026-01-02"), "contactDate",
+                        java.time.LocalDate.parse("2027-01-01")));
+        assertTrue(empty.getMessage().contains("no validation"), empty.getMessage());
+    }
 }
