@@ -98,7 +98,7 @@ public class GradeRefresh {
                     }
                     return scoring.version(tx, version).chain(v -> {
                         GradeThresholds t = policy.initial(v.model().gradeThresholds());
-                        return cutoffs.insert(tx, version, policy.basis(), t, null, null)
+                        return cutoffs.insert(tx, version, policy.initialBasis(), t, null, null)
                                 .chain(cutoff -> cutoffs.regrade(tx, version, t, scoring)
                                         .map(n -> new Refresh(version, true, null, cutoff, n)));
                     });

@@ -76,6 +76,11 @@ public record GradingOptions(String basis, List<Double> shares, Integer windowDa
         return new GradePolicy(shares.get(0), shares.get(1), shares.get(2));
     }
 
+    /** What a new version's first cut-offs are: the targets, else its training quantiles (recent ones come later). */
+    String initialBasis() {
+        return basis.equals(CONVERSION_TARGETS) ? CONVERSION_TARGETS : TRAINING_QUANTILES;
+    }
+
     /** The cut-offs a new version starts with: its training quantiles, or the targets. */
     GradeThresholds initial(GradeThresholds training) {
         return basis.equals(CONVERSION_TARGETS) ? new GradeThresholds(targets.get(0), targets.get(1), targets.get(2))

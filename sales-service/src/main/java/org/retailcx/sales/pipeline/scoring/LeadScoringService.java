@@ -3,7 +3,6 @@ package org.retailcx.sales.pipeline.scoring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -222,7 +221,7 @@ public class LeadScoringService {
                                     trained.model().toJson(), write(report), draft.learner(),
                                     write(draft.protocol().grading()), draft.trainingDatasetId(), codeVersion)))
                             .map(r -> r.iterator().next().getOffsetDateTime(0))
-                            .call(() -> cutoffs.insert(tx, version, draft.protocol().grading().basis(),
+                            .call(() -> cutoffs.insert(tx, version, draft.protocol().grading().initialBasis(),
                                     trained.cutoffs(), null, null))
                             .call(at -> events.announce(tx, draft.learner(), version, at, draft.trainingDatasetId(),
                                     codeVersion, eventMetrics(report), false))
@@ -303,12 +302,17 @@ public class LeadScoringService {
                     if (rows.size() == 0) {
                         throw notFound(version);
                     }
-                    return tx.preparedQuery("""
-                            update silver.retail_sales_scoring_model set active = (version = $1),
-                                activated_at = case when version = $1 then now() else activated_at end
-                            where (active and version <> $1) or (version = $1 and not active)
-                            returning version, active, learner, trained_at, training_dataset_id, code_version,
-                                report::text""").execute(Tuple.of(version));
+                    // two statements: at most one row may be active at any moment (a unique partial index)
+                    return tx.preparedQuery("update silver.retail_sales_scoring_model set active = false"
+                            + " where active and version <> $1 returning " + ANNOUNCED).execute(Tuple.of(version))
+                            .chain(off -> tx.preparedQuery("update silver.retail_sales_scoring_model set active = true,"
+                                    + " activated_at = now() where version = $1 and not active returning " + ANNOUNCED)
+                                    .execute(Tuple.of(version)).map(on -> {
+                                        List<Row> changed = new ArrayList<>();
+                                        off.forEach(changed::add);
+                                        on.forEach(changed::add);
+                                        return changed;
+                                    }));
                 })
                 .chain(changed -> {
                     Uni<Void> announced = Uni.createFrom().voidItem();
@@ -323,6 +327,9 @@ public class LeadScoringService {
                 }))
                 .chain(() -> get(version));
     }
+
+    private static final String ANNOUNCED = "version, active, learner, trained_at, training_dataset_id, code_version,"
+            + " report::text as report";
 
     /** Rescores every open golden lead (not converted, won or disqualified) with the active version, if it is this one. */
     public Uni<Integer> rescoreOpenLeads(int version) {

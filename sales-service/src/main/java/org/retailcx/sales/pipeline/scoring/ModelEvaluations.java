@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.platform.problem.ProblemException;
-import org.retailcx.sales.model.scoring.GradeThresholds;
 import org.retailcx.sales.model.scoring.LabeledLead;
 import org.retailcx.sales.model.scoring.LeadFeatures;
 import org.retailcx.sales.model.scoring.LeadScore;
