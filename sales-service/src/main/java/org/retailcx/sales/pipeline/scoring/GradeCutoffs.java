@@ -147,37 +147,32 @@ public class GradeCutoffs {
     /** Regrades the golden leads this version scored by new cut-offs; those whose grade changes are re-announced. */
     Uni<Integer> regrade(SqlConnection tx, int version, GradeThresholds t, LeadScoringService scoring) {
         return tx.preparedQuery("""
-                select g.golden_lead_id, g.score_probability,
-                       case when g.score_probability >= $2 then 'A' when g.score_probability >= $3 then 'B'
-                            when g.score_probability >= $4 then 'C' else 'D' end as grade,
-                       coalesce(f.customer_id, g.golden_lead_id::text) as record_key
-                from silver.retail_sales_lead_golden g
-                left join gold.fact_sales_conversions f on f.golden_lead_id = g.golden_lead_id
-                where g.score_model_version = $1 order by g.golden_lead_id""")
+                select golden_lead_id, score_probability, grade, record_key from (
+                    select g.golden_lead_id, g.score_probability, g.score_grade,
+                           case when g.score_probability >= $2 then 'A' when g.score_probability >= $3 then 'B'
+                                when g.score_probability >= $4 then 'C' else 'D' end as grade,
+                           coalesce(f.customer_id, g.golden_lead_id::text) as record_key
+                    from silver.retail_sales_lead_golden g
+                    left join gold.fact_sales_conversions f on f.golden_lead_id = g.golden_lead_id
+                    where g.score_model_version = $1) regraded
+                where grade is distinct from score_grade order by golden_lead_id""")
                 .execute(Tuple.of(version, t.minimumA(), t.minimumB(), t.minimumC()))
-                .chain(rows -> tx.preparedQuery("""
-                        select golden_lead_id, score_grade from silver.retail_sales_lead_golden
-                        where score_model_version = $1""").execute(Tuple.of(version))
-                        .chain(before -> {
-                            Map<Long, String> old = new LinkedHashMap<>();
-                            before.forEach(r -> old.put(r.getLong(0), r.getString(1)));
-                            List<Long> ids = new ArrayList<>();
-                            List<Double> probabilities = new ArrayList<>();
-                            List<String> grades = new ArrayList<>();
-                            List<String> keys = new ArrayList<>();
-                            for (Row r : rows) {
-                                if (!r.getString(2).equals(old.get(r.getLong(0)))) {
-                                    ids.add(r.getLong(0));
-                                    probabilities.add(r.getDouble(1));
-                                    grades.add(r.getString(2));
-                                    keys.add(r.getString(3));
-                                }
-                            }
-                            return ids.isEmpty() ? Uni.createFrom().item(0)
-                                    : scoring.recordScores(tx, version, ids.toArray(Long[]::new),
-                                            probabilities.toArray(Double[]::new), grades.toArray(String[]::new),
-                                            keys.toArray(String[]::new));
-                        }));
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Double> probabilities = new ArrayList<>();
+                    List<String> grades = new ArrayList<>();
+                    List<String> keys = new ArrayList<>();
+                    for (Row r : rows) {
+                        ids.add(r.getLong(0));
+                        probabilities.add(r.getDouble(1));
+                        grades.add(r.getString(2));
+                        keys.add(r.getString(3));
+                    }
+                    return ids.isEmpty() ? Uni.createFrom().item(0)
+                            : scoring.recordScores(tx, version, ids.toArray(Long[]::new),
+                                    probabilities.toArray(Double[]::new), grades.toArray(String[]::new),
+                                    keys.toArray(String[]::new));
+                });
     }
 
     /** Grade mix of the leads the version scored, per week or month of scoring, with the cut-offs' history. */
