@@ -182,7 +182,7 @@ create table silver.retail_sales_scoring_model (
     trained_at     timestamptz not null default now(),
     trained_by     text,
     training_source text not null,             -- silver or upload
-    model          jsonb not null,             -- ScoringModel JSON
+    model          jsonb not null,             -- LogisticModel JSON
     report         jsonb not null,             -- AUC, cross-validation, calibration, grades, protocol
     active         boolean not null default false,
     activated_at   timestamptz

@@ -17,6 +17,7 @@ import org.retailcx.sales.model.LeadMatcher;
 import org.retailcx.sales.model.LeadMatcher.Candidate;
 import org.retailcx.sales.model.LeadMatcher.Group;
 import org.retailcx.sales.model.LeadMatcher.Merge;
+import org.retailcx.sales.pipeline.scoring.LeadScoringService;
 import org.retailcx.schema.EventCatalog;
 
 import io.smallrye.mutiny.Multi;

@@ -9,24 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.retailcx.sales.SalesTestApi.unique;
 import static org.retailcx.sales.leads.LeadsTestSupport.awaitEvents;
-import static org.retailcx.sales.leads.LeadsTestSupport.batch;
+import static org.retailcx.sales.leads.LeadsTestSupport.batchAwaited;
 import static org.retailcx.sales.leads.LeadsTestSupport.get;
 import static org.retailcx.sales.leads.LeadsTestSupport.json;
 import static org.retailcx.sales.leads.LeadsTestSupport.put;
 import static org.retailcx.sales.leads.LeadsTestSupport.rep;
+import static org.retailcx.sales.leads.LeadsTestSupport.bankMarketingNdjson;
+import static org.retailcx.sales.leads.LeadsTestSupport.syntheticNdjson;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +88,7 @@ class LeadsScoringTest {
                 trained.extract().jsonPath().getDouble("crossValidation.sdAuc"));
         var report = trained.extract().jsonPath();
         // grades from A to D convert less and less on the held-out leads
-        List<Double> rates = report.getList("grades.holdoutConversionRate", Double.class);
+        List<Double> rates = report.getList("grades.conversionRate", Double.class);
         assertTrue(rates.get(0) > rates.get(1) && rates.get(1) > rates.get(2) && rates.get(2) > rates.get(3),
                 rates.toString());
     }
@@ -171,8 +168,8 @@ class LeadsScoringTest {
                         "savings", "createdDate", "2026-01-20"));
             }
         }
-        batch("leads", leads).statusCode(200);
-        batch("opportunities", opportunities).statusCode(200);
+        batchAwaited("leads", leads);
+        batchAwaited("opportunities", opportunities);
         given().header("Authorization", TestTokens.bearer("data-scientist")).contentType("application/json")
                 .body("{\"folds\": 0, \"unconvertedAfterDays\": 180}")
                 .when().post(MODELS).then().statusCode(200)
@@ -202,47 +199,5 @@ class LeadsScoringTest {
 
     private static ValidatableResponse post(String path, String role) {
         return given().header("Authorization", TestTokens.bearer(role)).when().post(path).then();
-    }
-
-    /** Income drives conversion (plus a little for the family segment): a learnable, seeded set. */
-    private static String syntheticNdjson(int rows, long seed) {
-        Random random = new Random(seed);
-        String[] segments = { "young", "family", "senior" };
-        StringBuilder ndjson = new StringBuilder();
-        for (int i = 0; i < rows; i++) {
-            int income = 20000 + random.nextInt(100000);
-            String segment = segments[random.nextInt(3)];
-            double logit = (income - 70000) / 10000.0 + (segment.equals("family") ? 0.5 : 0);
-            boolean converted = random.nextDouble() < 1 / (1 + Math.exp(-logit));
-            ndjson.append(json("leadId", "T" + i, "source", i % 2 == 0 ? "Web Form" : "Branch", "converted", converted,
-                    "attributes", Map.of("income", income, "segment", segment))).append('\n');
-        }
-        return ndjson.toString();
-    }
-
-    /** The UCI file as a CRM export would send it: quoted fields as strings, the rest as numbers, y as the label. */
-    private static String bankMarketingNdjson() throws IOException {
-        try (InputStream raw = LeadsScoringTest.class.getResourceAsStream("/bank-marketing/bank-additional-full.csv.gz")) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                    StandardCharsets.UTF_8));
-            String[] header = reader.readLine().replace("\"", "").split(";");
-            StringBuilder ndjson = new StringBuilder();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] fields = line.split(";");
-                Map<String, Object> record = new LinkedHashMap<>();
-                for (int c = 0; c < header.length; c++) {
-                    String field = fields[c];
-                    if (header[c].equals("y")) {
-                        record.put("converted", field.equals("\"yes\""));
-                    } else if (field.startsWith("\"")) {
-                        record.put(header[c], field.substring(1, field.length() - 1));
-                    } else {
-                        record.put(header[c], Double.parseDouble(field));
-                    }
-                }
-                ndjson.append(EventJson.mapper().writeValueAsString(record)).append('\n');
-            }
-            return ndjson.toString();
-        }
     }
 }
