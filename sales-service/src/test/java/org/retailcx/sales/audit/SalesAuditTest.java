@@ -438,11 +438,46 @@ class SalesAuditTest {
                     "ownerId", shape.rep().id(), "stage", x.stage(), "amount", x.amount(), "currency", "EUR",
                     "productInterest", "loan", "leadSource", shape.leadSource(), "expectedCloseDate", x.expectedClose(),
                     "createdDate", shape.created().toString(), "lossReason", x.stage().equals(LOST) ? "Cancelled" : null,
+                    "campaignId", shape.id().equals(ids.get("C4")) ? campaign() : null,
                     "leadId", shape.id().equals(ids.get("C3")) ? "AUD-LEAD-OPP-" + plan
                             : shape.id().equals(ids.get("C6")) ? "AUD-LEAD-WON-" + plan : null,
                     "updatedAt", x.day() + "T10:00:00Z")));
         }
         SalesTestApi.promoted(SalesTestApi.postBatch("opportunities", records));
+    }
+
+    /** The one campaign of the organisation: rep C's C4, the next deal of the account whose only win was cancelled. */
+    private static String campaign() {
+        return "AUD-CMP-" + plan;
+    }
+
+    @Test
+    void cacCountsTheAccountWhoseOnlyWinWasCancelledAsNewWithItsNextWin() {
+        // The auditor's new customers of Q3 for the campaign: accounts whose first *currently* won deal is in Q3 and
+        // carries the campaign. Y3's B3 (won 10 July, cancelled 20 July) does not count; C4 (won 5 August) does.
+        LocalDate from = LocalDate.parse("2026-07-01");
+        LocalDate to = LocalDate.parse("2026-09-30");
+        Map<String, Deal> firstWon = new HashMap<>();
+        for (Deal d : deals) {
+            if (d.isWonNow()) {
+                firstWon.merge(d.account(), d, (x, y) -> x.wonOn().isBefore(y.wonOn())
+                        || x.wonOn().equals(y.wonOn()) && x.id().compareTo(y.id()) <= 0 ? x : y);
+            }
+        }
+        long newForCampaign = firstWon.values().stream().filter(d -> d.id().equals(ids.get("C4")))
+                .filter(d -> !d.wonOn().isBefore(from) && !d.wonOn().isAfter(to)).count();
+        assertEquals(1, newForCampaign, "C4 is Y3's first currently won deal");
+        String cost = unique("AUD-COST");
+        SalesTestApi.promoted(SalesTestApi.putRecord("costs", cost, toJson(fields("costId", cost, "period", "2026-08",
+                "campaignId", campaign(), "costCategory", "marketing", "amount", 1200, "currency", "EUR"))));
+        JsonPath cac = given().header("Authorization", TestTokens.bearer("marketing")).config(DECIMALS)
+                .queryParam("period", "2026-Q3").when().get("/api/v1/sales/metrics/cac").then().statusCode(200)
+                .extract().jsonPath();
+        String mine = "byCampaign.find { it.campaignId == '" + campaign() + "' }";
+        assertEquals(new BigDecimal("1200.00"), cac.getObject(mine + ".cost", BigDecimal.class));
+        assertEquals(newForCampaign, cac.getLong(mine + ".newCustomers"));
+        assertEquals(new BigDecimal("1200.00").divide(BigDecimal.valueOf(newForCampaign)).setScale(2),
+                cac.getObject(mine + ".cac", BigDecimal.class));
     }
 
     private static void loadLeads() {
