@@ -22,6 +22,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
  * The stall of issue 9: an OutOfMemoryError ends the Kafka producer's I/O thread (it catches Exception, not
@@ -87,6 +89,32 @@ class RelayRecoveryTest {
                 Readiness.sleep(100);
             }
             assertEquals(0, metric("retailcx_outbox_pending"), 0.0, "metrics show the backlog gone");
+        }
+    }
+
+    /**
+     * The relay reads pending rows after the last seq it published; an event whose transaction took its seq before
+     * 2,500 later events (more than a relay pass) were written and published, and committed only then, still arrives.
+     */
+    @Test
+    void anEventCommittedAfterLaterOnesWerePublishedIsPublishedToo() {
+        Readiness.awaitReady();
+        String customers = SalesTestApi.unique("LATE") + "-";
+        try (KafkaTestClient kafka = KafkaTestClient.forTestInfrastructure()) {
+            SqlConnection early = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+            try {
+                Transaction tx = early.begin().await().atMost(Duration.ofSeconds(30));
+                OutboxEvents.appendClosedWon(early, outbox, customers + "early-", 1);
+                OutboxEvents.appendClosedWon(pool, outbox, customers + "later-", 2_500);
+                kafka.awaitRecords(OutboxEvents.opportunityTopic(), r -> r.key().startsWith(customers + "later-"),
+                        2_500, Duration.ofSeconds(60));
+                tx.commit().await().atMost(Duration.ofSeconds(30));
+            } finally {
+                early.close().await().atMost(Duration.ofSeconds(30));
+            }
+            kafka.awaitRecords(OutboxEvents.opportunityTopic(), r -> r.key().startsWith(customers + "early-"), 1,
+                    Duration.ofSeconds(30));
+            assertEquals(0, OutboxEvents.pending(pool, customers));
         }
     }
 
