@@ -2,10 +2,6 @@ package org.retailcx.synthetic;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +66,7 @@ public final class SalesIntegrationHooks {
             if (c.clvUrl() == null) {
                 return "skipped: no clv-service in this run";
             }
-            if (!ready(c.clvUrl())) {
+            if (!DomainDemos.ready(c.clvUrl())) {
                 return "skipped: clv-service is not running at " + c.clvUrl();
             }
             ApiClient clv = new ApiClient(c.clvUrl(), c.token(), "synthetic-bank");
@@ -86,29 +82,7 @@ public final class SalesIntegrationHooks {
         });
     }
 
-    private interface Step {
-        String run();
-    }
-
-    private static void step(Context c, String name, Step step) {
-        long t0 = System.nanoTime();
-        try {
-            String result = step.run();
-            c.out().printf("  %-18s %s (%.1f s)%n", name, result, (System.nanoTime() - t0) / 1e9);
-        } catch (ApiClient.ApiException e) {
-            c.out().printf("  %-18s not done: %s%n", name, e.getMessage());
-        }
-    }
-
-    private static boolean ready(URI base) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static void step(Context c, String name, DomainDemos.Step step) {
+        DomainDemos.step(c.out(), name, step);
     }
 }

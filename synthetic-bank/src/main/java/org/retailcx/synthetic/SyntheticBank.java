@@ -26,6 +26,7 @@ import org.retailcx.synthetic.sales.SalesScale;
  * The synthetic bank's command line.
  * <pre>
  * SyntheticBank load [--sales-url http://localhost:8081] [--clv-url http://localhost:8085] [--data-dir .data]
+ *                    [--personalization-url URL] [--recommendation-url URL] [--sentiment-url URL] [--journey-url URL]
  *                    [--token T] [--seed 42] [--scale small|bench|REPS:OPPS:ACTIVITIES] [--as-of 2026-11-20]
  *                    [--batch-size 5000]
  * SyntheticBank describe [--seed 42] [--scale small] [--as-of 2026-11-20]
@@ -36,8 +37,13 @@ public final class SyntheticBank {
 
     private static final String USAGE = String.join("\n",
             "usage: SyntheticBank load [--sales-url URL] [--clv-url URL] [--data-dir DIR] [--token T] [--seed N]",
+            "                          [--personalization-url URL] [--recommendation-url URL] [--sentiment-url URL]",
+            "                          [--journey-url URL]",
             "                          [--scale small|bench|REPS:OPPS:ACTIVITIES] [--as-of YYYY-MM-DD] [--batch-size N]",
             "       SyntheticBank describe [--seed N] [--scale ...] [--as-of YYYY-MM-DD]");
+
+    /** The services after sales and clv whose demo steps run when their {@code --<name>-url} is given. */
+    static final List<String> DOMAIN_SERVICES = List.of("personalization", "recommendation", "sentiment", "journey");
 
     private SyntheticBank() {
     }
@@ -90,6 +96,13 @@ public final class SyntheticBank {
         out.printf(Locale.ROOT, "  %-14s %9d records  %4d batches  %8.1f s  %9.0f rows/s%n", total.source(),
                 total.records(), total.batches(), total.millis() / 1000.0, total.rowsPerSecond());
         SalesIntegrationHooks.afterSources(context);
+        Map<String, URI> services = new HashMap<>();
+        for (String service : DOMAIN_SERVICES) {
+            if (opts.containsKey(service + "-url")) {
+                services.put(service, URI.create(opts.get(service + "-url")));
+            }
+        }
+        DomainDemos.run(new DomainDemos.Context(services, token, dataset, out));
         out.println("done. Try: curl -H \"Authorization: Bearer $(./suite token sales-manager)\" "
                 + salesUrl.resolve("/api/v1/sales/quarantine?source=opportunities"));
     }
