@@ -5,8 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.retailcx.platform.events.Outbox;
+import org.retailcx.platform.events.ModelVersionAnnouncer;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.ml.ModelVersionTrained;
 
@@ -30,19 +29,15 @@ public class ModelVersionEvents {
     static final String MODEL_TYPE = "bg-nbd-gamma-gamma";
     static final String NAME = "Customer lifetime value (BG/NBD + Gamma-Gamma)";
 
-    private final Outbox outbox;
-    private final String codeVersion;
+    private final ModelVersionAnnouncer announcer;
 
-    public ModelVersionEvents(Outbox outbox,
-            @ConfigProperty(name = "quarkus.application.name") String service,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
-        this.outbox = outbox;
-        this.codeVersion = service + " " + version;
+    public ModelVersionEvents(ModelVersionAnnouncer announcer) {
+        this.announcer = announcer;
     }
 
     /** What a version fitted now records as its code version. */
     public String codeVersion() {
-        return codeVersion;
+        return announcer.codeVersion();
     }
 
     public Uni<Void> announce(SqlConnection tx, int version) {
@@ -50,7 +45,8 @@ public class ModelVersionEvents {
                 select clv_model_version, fitted_at, active, calibration_start, calibration_end, segment,
                     coalesce(code_version, $2), bgnbd_r, bgnbd_alpha, bgnbd_a, bgnbd_b, bgnbd_log_likelihood,
                     gg_p, gg_q, gg_gamma, gg_log_likelihood, customers, repeat_customers, fit_millis
-                from gold.dim_clv_model where clv_model_version = $1""").execute(Tuple.of(version, codeVersion))
+                from gold.dim_clv_model where clv_model_version = $1""")
+                .execute(Tuple.of(version, announcer.codeVersion()))
                 .chain(rows -> {
                     Row m = rows.iterator().next();
                     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -67,8 +63,7 @@ public class ModelVersionEvents {
                             + (segment == null ? ", all customers" : ", segment " + segment);
                     ModelVersionTrained event = new ModelVersionTrained(MODEL_ID, NAME, MODEL_TYPE, version,
                             m.getOffsetDateTime(1), dataset, m.getString(6), metrics, m.getBoolean(2));
-                    return outbox.append(tx, EventCatalog.CLV_MODEL_VERSION_TRAINED, MODEL_ID, MODEL_ID, event);
-                })
-                .replaceWithVoid();
+                    return announcer.announce(tx, EventCatalog.CLV_MODEL_VERSION_TRAINED, event);
+                });
     }
 }

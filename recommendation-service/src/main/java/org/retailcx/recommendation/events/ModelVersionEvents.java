@@ -5,8 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.retailcx.platform.events.Outbox;
+import org.retailcx.platform.events.ModelVersionAnnouncer;
 import org.retailcx.recommendation.pipeline.training.TrainedModel;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.ml.ModelVersionTrained;
@@ -24,14 +23,10 @@ public class ModelVersionEvents {
 
     public static final String MODEL_ID = "recommendation.product-recommender";
 
-    private final Outbox outbox;
-    private final String codeVersion;
+    private final ModelVersionAnnouncer announcer;
 
-    public ModelVersionEvents(Outbox outbox,
-            @ConfigProperty(name = "quarkus.application.name") String service,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
-        this.outbox = outbox;
-        this.codeVersion = service + " " + version;
+    public ModelVersionEvents(ModelVersionAnnouncer announcer) {
+        this.announcer = announcer;
     }
 
     public Uni<Void> announce(SqlConnection tx, TrainedModel model) {
@@ -42,9 +37,8 @@ public class ModelVersionEvents {
         metrics.put("products", (double) model.products());
         metrics.put("fitMillis", (double) model.fitMillis());
         var event = new ModelVersionTrained(MODEL_ID, "Product recommender (" + model.algorithm() + ")",
-                model.algorithm(), model.version(), model.trainedAt(), model.trainingDatasetId(), codeVersion,
-                metrics, model.active());
-        return outbox.append(tx, EventCatalog.RECOMMENDATION_MODEL_VERSION_TRAINED, MODEL_ID, MODEL_ID, event)
-                .replaceWithVoid();
+                model.algorithm(), model.version(), model.trainedAt(), model.trainingDatasetId(),
+                announcer.codeVersion(), metrics, model.active());
+        return announcer.announce(tx, EventCatalog.RECOMMENDATION_MODEL_VERSION_TRAINED, event);
     }
 }

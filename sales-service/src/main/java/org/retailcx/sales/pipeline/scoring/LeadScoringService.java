@@ -3,6 +3,7 @@ package org.retailcx.sales.pipeline.scoring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,10 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.retailcx.platform.events.ModelVersionAnnouncer;
 import org.retailcx.platform.events.Outbox;
 import org.retailcx.platform.problem.ProblemException;
-import org.retailcx.sales.events.ModelVersionEvents;
 import org.retailcx.sales.model.scoring.GradeThresholds;
 import org.retailcx.sales.model.scoring.LabeledLead;
 import org.retailcx.sales.model.scoring.LeadFeatures;
@@ -28,6 +28,7 @@ import org.retailcx.sales.pipeline.scoring.ModelTraining.Trained;
 import org.retailcx.sales.pipeline.scoring.ScoringReports.Comparison;
 import org.retailcx.sales.pipeline.scoring.ScoringReports.ModelReport;
 import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.ml.ModelVersionTrained;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,23 +54,23 @@ public class LeadScoringService {
     public record Version(int version, LeadScorer model, ModelReport report) {
     }
 
+    /** The registry's id of the lead-scoring model. */
+    public static final String MODEL_ID = "sales.lead-scoring";
+
     private final Pool pool;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final GradeCutoffs cutoffs;
-    private final ModelVersionEvents events;
-    private final String codeVersion;
+    private final ModelVersionAnnouncer announcer;
     private final Map<Integer, LeadScorer> models = new ConcurrentHashMap<>();
 
     public LeadScoringService(Pool pool, Outbox outbox, ObjectMapper mapper, GradeCutoffs cutoffs,
-            ModelVersionEvents events, @ConfigProperty(name = "quarkus.application.name") String service,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+            ModelVersionAnnouncer announcer) {
         this.pool = pool;
         this.outbox = outbox;
         this.mapper = mapper;
         this.cutoffs = cutoffs;
-        this.events = events;
-        this.codeVersion = service + " " + version;
+        this.announcer = announcer;
     }
 
     /** A golden lead as the model sees it: the standard fields plus every scalar free attribute. */
@@ -219,12 +220,12 @@ public class LeadScoringService {
                             returning trained_at""")
                             .execute(Tuple.from(Arrays.asList(version, draft.trainedBy(), draft.trainingSource(),
                                     trained.model().toJson(), write(report), draft.learner(),
-                                    write(draft.protocol().grading()), draft.trainingDatasetId(), codeVersion)))
+                                    write(draft.protocol().grading()), draft.trainingDatasetId(), announcer.codeVersion())))
                             .map(r -> r.iterator().next().getOffsetDateTime(0))
                             .call(() -> cutoffs.insert(tx, version, draft.protocol().grading().initialBasis(),
                                     trained.cutoffs(), null, null))
-                            .call(at -> events.announce(tx, draft.learner(), version, at, draft.trainingDatasetId(),
-                                    codeVersion, eventMetrics(report), false))
+                            .call(at -> announce(tx, draft.learner(), version, at, draft.trainingDatasetId(),
+                                    announcer.codeVersion(), eventMetrics(report), false))
                             .map(at -> report.withState(version, false, at.toString()));
                 }));
     }
@@ -318,7 +319,7 @@ public class LeadScoringService {
                     Uni<Void> announced = Uni.createFrom().voidItem();
                     for (Row r : changed) {
                         ModelReport report = report(r.getString("report"));
-                        announced = announced.call(() -> events.announce(tx, r.getString("learner"),
+                        announced = announced.call(() -> announce(tx, r.getString("learner"),
                                 r.getInteger("version"), r.getOffsetDateTime("trained_at"),
                                 r.getString("training_dataset_id"), r.getString("code_version"),
                                 eventMetrics(report), r.getBoolean("active")));
@@ -326,6 +327,14 @@ public class LeadScoringService {
                     return announced;
                 }))
                 .chain(() -> get(version));
+    }
+
+    /** Tells the model registry about a version ({@code retailcx.sales.model-version.trained.v1}). */
+    private Uni<Void> announce(SqlConnection tx, String learner, int version, OffsetDateTime trainedAt,
+            String trainingDatasetId, String codeVersion, Map<String, Double> metrics, boolean active) {
+        return announcer.announce(tx, EventCatalog.SALES_MODEL_VERSION_TRAINED, new ModelVersionTrained(MODEL_ID,
+                "Lead scoring (" + learner + ")", learner, version, trainedAt, trainingDatasetId, codeVersion, metrics,
+                active));
     }
 
     private static final String ANNOUNCED = "version, active, learner, trained_at, training_dataset_id, code_version,"
