@@ -131,6 +131,45 @@ public class PersonalizationSources implements MedallionDomain {
                     of("calculation_logic", FeatureValueRecord::calculationLogic))
             .build();
 
+    /** Analysts define experiments; services read the published definitions through the experiments API. */
+    static final Access EXPERIMENTS_ACCESS = Access.of(Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN),
+            Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN),
+            Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN));
+
+    public static final MedallionSource<ExperimentRecord> EXPERIMENTS = MedallionSource
+            .of("experiments", ExperimentRecord.class)
+            .table("bronze.retail_ab_test_experiments").id("experimentId", ExperimentRecord::experimentId)
+            .access(EXPERIMENTS_ACCESS).defaultSourceSystem("api").beforeBronze(ExperimentRecord::checked)
+            .rules(List.of(
+                    // another experiment already holds part of the range: users would be in both
+                    new DataQualityRule("namespace-range-free", "namespaceStart", """
+                            b.namespace_id is not null and exists (select 1 from silver.ab_experiment x
+                                where x.experiment_id <> b.experiment_id and x.namespace_id = b.namespace_id
+                                and x.status <> 'stopped' and x.namespace_start < b.namespace_end
+                                and b.namespace_start < x.namespace_end)""",
+                            "'namespace ' || b.namespace_id || ' [' || b.namespace_start || ', ' || b.namespace_end"
+                                    + " || ') overlaps experiment ' || (select min(x.experiment_id) from"
+                                    + " silver.ab_experiment x where x.experiment_id <> b.experiment_id and"
+                                    + " x.namespace_id = b.namespace_id and x.status <> 'stopped' and"
+                                    + " x.namespace_start < b.namespace_end and b.namespace_start < x.namespace_end)")))
+            .columns(of("experiment_id", ExperimentRecord::experimentId), of("name", ExperimentRecord::name),
+                    of("experiment_type", ExperimentRecord::experimentType),
+                    of("start_date", ExperimentRecord::startDate), of("end_date", ExperimentRecord::endDate),
+                    of("status", ExperimentRecord::status), of("hypothesis", ExperimentRecord::hypothesis),
+                    of("success_metric", ExperimentRecord::successMetric),
+                    of("control_variant_id", ExperimentRecord::controlVariantId),
+                    of("treatment_variant_ids", e -> EventJson.mapper().valueToTree(e.treatmentVariantIds())),
+                    of("variants", e -> EventJson.mapper().valueToTree(e.variants())),
+                    of("weights", e -> EventJson.mapper().valueToTree(e.weights())),
+                    of("coverage", ExperimentRecord::coverage), of("hash_attribute", ExperimentRecord::hashAttribute),
+                    of("seed", ExperimentRecord::seed), of("hash_version", ExperimentRecord::hashVersion),
+                    of("namespace_id", ExperimentRecord::namespaceId),
+                    of("namespace_start", ExperimentRecord::namespaceStart),
+                    of("namespace_end", ExperimentRecord::namespaceEnd),
+                    of("condition", e -> e.condition() == null ? null
+                            : EventJson.mapper().valueToTree(e.condition())))
+            .build();
+
     static EventSource<?, ?> trained(EventType<ModelVersionTrained> type, String sourceSystem) {
         return new EventSource<>(type, MODEL_VERSIONS, sourceSystem, t -> new ModelVersionRecord(t.modelId(),
                 t.name(), t.modelType(), t.version(), t.trainedAt(), t.trainingDatasetId(), t.codeVersion(),
@@ -173,7 +212,7 @@ public class PersonalizationSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(MODEL_VERSIONS, PREDICTIONS_SOURCE, FEATURE_VALUES);
+        return List.of(MODEL_VERSIONS, PREDICTIONS_SOURCE, FEATURE_VALUES, EXPERIMENTS);
     }
 
     @Override
