@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.retailcx.synthetic.sales.SalesDataset;
+import org.retailcx.synthetic.sentiment.SentimentDemo;
 
 /**
  * The demo's steps after the sales organisation and clv histories are loaded: one step per domain service, each
@@ -38,6 +39,7 @@ public final class DomainDemos {
     }
 
     public static void run(Context c) {
+        step(c.out(), "sentiment chats", () -> SentimentDemo.load(c));
     }
 
     /** Runs a step, printing its one-line result and time, or why it was not done. */
