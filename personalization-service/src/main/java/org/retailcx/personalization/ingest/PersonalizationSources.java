@@ -132,9 +132,13 @@ public class PersonalizationSources implements MedallionDomain {
             .build();
 
     /** Analysts define experiments; services read the published definitions through the experiments API. */
-    static final Access EXPERIMENTS_ACCESS = Access.of(Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN),
-            Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN),
-            Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN));
+    private static final Set<String> EXPERIMENT_OWNERS = Set.of(Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN);
+    static final Access EXPERIMENTS_ACCESS = Access.of(EXPERIMENT_OWNERS, EXPERIMENT_OWNERS, EXPERIMENT_OWNERS);
+
+    /** Another experiment that is not stopped holds part of bronze row b's namespace range. */
+    private static final String OVERLAPPING = """
+            silver.ab_experiment x where x.experiment_id <> b.experiment_id and x.namespace_id = b.namespace_id
+                and x.status <> 'stopped' and x.namespace_start < b.namespace_end and b.namespace_start < x.namespace_end""";
 
     public static final MedallionSource<ExperimentRecord> EXPERIMENTS = MedallionSource
             .of("experiments", ExperimentRecord.class)
@@ -142,16 +146,11 @@ public class PersonalizationSources implements MedallionDomain {
             .access(EXPERIMENTS_ACCESS).defaultSourceSystem("api").beforeBronze(ExperimentRecord::checked)
             .rules(List.of(
                     // another experiment already holds part of the range: users would be in both
-                    new DataQualityRule("namespace-range-free", "namespaceStart", """
-                            b.namespace_id is not null and exists (select 1 from silver.ab_experiment x
-                                where x.experiment_id <> b.experiment_id and x.namespace_id = b.namespace_id
-                                and x.status <> 'stopped' and x.namespace_start < b.namespace_end
-                                and b.namespace_start < x.namespace_end)""",
+                    new DataQualityRule("namespace-range-free", "namespaceStart",
+                            "b.namespace_id is not null and exists (select 1 from " + OVERLAPPING + ")",
                             "'namespace ' || b.namespace_id || ' [' || b.namespace_start || ', ' || b.namespace_end"
-                                    + " || ') overlaps experiment ' || (select min(x.experiment_id) from"
-                                    + " silver.ab_experiment x where x.experiment_id <> b.experiment_id and"
-                                    + " x.namespace_id = b.namespace_id and x.status <> 'stopped' and"
-                                    + " x.namespace_start < b.namespace_end and b.namespace_start < x.namespace_end)")))
+                                    + " || ') overlaps experiment ' || (select min(x.experiment_id) from "
+                                    + OVERLAPPING + ")")))
             .columns(of("experiment_id", ExperimentRecord::experimentId), of("name", ExperimentRecord::name),
                     of("experiment_type", ExperimentRecord::experimentType),
                     of("start_date", ExperimentRecord::startDate), of("end_date", ExperimentRecord::endDate),

@@ -98,26 +98,15 @@ public final class ChatGenerator {
 
     /** A 16-digit card number starting with 4 whose check digit passes Luhn's test. */
     static String luhnCard(Random random) {
-        int[] digits = new int[16];
-        digits[0] = 4;
+        StringBuilder number = new StringBuilder("4");
         for (int i = 1; i < 15; i++) {
-            digits[i] = random.nextInt(10);
+            number.append(random.nextInt(10));
         }
-        int sum = 0;
-        for (int i = 14; i >= 0; i--) { // the check digit sits at 15; doubling starts with its neighbour
-            int d = digits[i];
-            if ((14 - i) % 2 == 0) {
-                d *= 2;
-                d = d > 9 ? d - 9 : d;
+        for (int check = 0; ; check++) { // exactly one of 0..9 passes
+            if (luhnValid(number.toString() + check)) {
+                return number.append(check).toString();
             }
-            sum += d;
         }
-        digits[15] = (10 - sum % 10) % 10;
-        StringBuilder s = new StringBuilder();
-        for (int d : digits) {
-            s.append(d);
-        }
-        return s.toString();
     }
 
     /** Luhn's check on a string of digits. */
