@@ -60,13 +60,9 @@ public class LeadMetrics {
                        count(*) filter (where f.opportunity_id is not null), count(*) filter (where f.won_date is not null),
                        count(distinct f.customer_id) filter (where f.won_date is not null),
                        avg(f.days_lead_to_opportunity)::float8, avg(f.days_opportunity_to_won)::float8,
-                       avg(f.days_lead_to_won)::float8,
-                       count(*) filter (where f.opportunity_id is not null or g.qualification_status = 'Converted')
+                       avg(f.days_lead_to_won)::float8, count(*) filter (where f.is_converted)
                 from gold.fact_sales_conversions f
-                join silver.retail_sales_lead_golden g on g.golden_lead_id = f.golden_lead_id
-                join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
-                join gold.dim_product p on p.product_key = f.product_key
-                """ + filter.repJoin("f.rep_key") + " where " + where.sql())
+                """ + filter.dimensionJoins("f") + " where " + where.sql())
                 .execute(Tuple.from(where.params()))
                 .map(rows -> {
                     Row r = rows.iterator().next();

@@ -154,6 +154,47 @@ public class MetricFilter {
                 left join gold.dim_sales_territory t on t.territory_id = r.territory_id""".formatted(versionKey, rep);
     }
 
+    /**
+     * Whether the rep a row rolls up to matters: a rep, team or territory filter, or a caller who sees only some reps.
+     * Queries join the rep (and the product and source dimensions) only when it does: at bench scale the joins cost
+     * more than the rest of a metric (win rate 88 ms with them, 15 ms without).
+     */
+    public boolean filtersRep() {
+        rollUpMode(); // an unknown rollUp is refused whether or not a rep is joined
+        return repId != null || team != null || territoryId != null
+                || (scope != null && scope.kind() != RepScope.Kind.ALL);
+    }
+
+    public boolean filtersProduct() {
+        return product != null;
+    }
+
+    public boolean filtersSource() {
+        return source != null;
+    }
+
+    /**
+     * The product (p), lead source (ls) and rep (r, t) dimensions of a fact aliased {@code fact} that has the
+     * conformed keys, each joined only when this filter needs it.
+     */
+    public String dimensionJoins(String fact) {
+        return (filtersProduct() ? "\njoin gold.dim_product p on p.product_key = %s.product_key".formatted(fact) : "")
+                + (filtersSource()
+                        ? "\njoin gold.dim_lead_source ls on ls.lead_source_key = %s.lead_source_key".formatted(fact)
+                        : "")
+                + repJoinIfFiltered(fact + ".rep_key");
+    }
+
+    /** {@link #repJoin(String)} when {@link #filtersRep()}, else nothing. */
+    public String repJoinIfFiltered(String versionKey) {
+        return filtersRep() ? "\n" + repJoin(versionKey) : "";
+    }
+
+    /** {@link #repJoin(String, String)} when {@link #filtersRep()}, else nothing. */
+    public String repJoinIfFiltered(String repId, String day) {
+        return filtersRep() ? "\n" + repJoin(repId, day) : "";
+    }
+
     /** {@link #repJoin(String)} for a row holding a rep id and a day rather than a version key. */
     public String repJoin(String repId, String day) {
         if (rollUpMode() == RollUp.AT_DATE) {

@@ -43,17 +43,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PipelineMetrics {
 
-    /** The opportunity fact with the dimensions every filter needs; the rep (r, t) as the filter rolls up. */
-    private static String facts(MetricFilter filter) {
-        return """
-                gold.fact_sales_opportunities f
-                join gold.dim_sales_stage st on st.stage_key = f.stage_key
-                join gold.dim_product p on p.product_key = f.product_key
-                join gold.dim_lead_source ls on ls.lead_source_key = f.lead_source_key
-                %s
+    /**
+     * The opportunity fact with the dimensions this filter needs (see {@link MetricFilter#filtersRep()}): the rep
+     * (r, t) as the filter rolls up, product p, lead source ls, and the stage st when a metric reads it. Every fact
+     * row has its dimension rows (unknown members included), so leaving out a join does not change the result.
+     */
+    private static String facts(MetricFilter filter, boolean withStage) {
+        StringBuilder sql = new StringBuilder("gold.fact_sales_opportunities f");
+        if (withStage) {
+            sql.append("\njoin gold.dim_sales_stage st on st.stage_key = f.stage_key");
+        }
+        return sql.append(filter.dimensionJoins("f")).append("""
+
                 left join gold.dim_date dc on dc.date_key = f.closed_date_key
-                left join gold.dim_date de on de.date_key = f.expected_close_date_key""".formatted(
-                filter.repJoin("f.rep_key"));
+                left join gold.dim_date de on de.date_key = f.expected_close_date_key""").toString();
+    }
+
+    private static String facts(MetricFilter filter) {
+        return facts(filter, false);
     }
 
     private final Pool pool;
@@ -98,24 +105,25 @@ public class PipelineMetrics {
             params.add(asOf);
             params.addAll(c.params());
             // A span holds its state on valid_from < t <= valid_to; t = the end of asOf. Only open stages count,
-            // which the partial range index retail_sales_opportunity_state_span_open holds (V72).
+            // which the partial range index retail_sales_opportunity_state_span_open holds (V72). The golden
+            // opportunity (owner, product, source) is joined only for a filter on them.
+            String golden = filter.filtersRep() || filter.filtersProduct() || filter.filtersSource()
+                    ? "join silver.retail_sales_opportunity_golden g on g.opportunity_id = s.opportunity_id"
+                            + filter.repJoinIfFiltered("g.owner_id", "$1::date")
+                    : "";
             sql = """
                     select st.stage_name, st.stage_order, count(x.opportunity_id), coalesce(sum(x.amount), 0.00),
                            coalesce(sum(x.weighted_amount), 0.00)
                     from gold.dim_sales_stage st
                     left join (select s.stage, s.opportunity_id, s.amount,
-                                      round(coalesce(s.amount, 0) * h.probability_to / 100, 2) as weighted_amount
+                                      round(coalesce(s.amount, 0) * s.probability / 100, 2) as weighted_amount
                                from silver.retail_sales_opportunity_state_span s
-                               join silver.retail_sales_opportunity_history h
-                                 on h.opportunity_id = s.opportunity_id and h.bronze_id = s.bronze_id
-                               join silver.retail_sales_opportunity_golden g on g.opportunity_id = s.opportunity_id
                                %s
                                where tstzrange(s.valid_from, s.valid_to, '(]')
                                      @> (($1::date + 1)::timestamp at time zone 'UTC')
                                  and s.stage not in ('Closed Won', 'Closed Lost') and %s
                               ) x on x.stage = st.stage_name
-                    where not st.is_closed group by 1, 2 order by 2""".formatted(
-                    filter.repJoin("g.owner_id", "$1::date"), c.sql());
+                    where not st.is_closed group by 1, 2 order by 2""".formatted(golden, c.sql());
         }
         return query(sql, params).map(rows -> {
             List<StageValue> stages = new ArrayList<>();
@@ -232,12 +240,12 @@ public class PipelineMetrics {
         String sql = """
                 with filtered as (
                   select e.opportunity_id, e.stage, e.next_stage, e.stage_left_at,
-                         extract(epoch from e.stage_left_at - e.valid_from) / 86400 as days
+                         extract(epoch from e.stage_left_at - e.valid_from)::float8 / 86400 as days
                   from silver.retail_sales_opportunity_state_span e
                   where e.enters_stage and %s%s)
                 select st.stage_name, st.stage_order, count(x.opportunity_id),
                        count(*) filter (where ns.stage_order > st.stage_order and not (ns.is_closed and not ns.is_won)),
-                       count(x.stage_left_at), round(avg(x.days), 2),
+                       count(x.stage_left_at), round(avg(x.days)::numeric, 2),
                        round((percentile_cont(0.5) within group (order by x.days))::numeric, 2)
                 from gold.dim_sales_stage st
                 left join filtered x on x.stage = st.stage_name
@@ -337,7 +345,7 @@ public class PipelineMetrics {
                 from %s
                 cross join lateral (select not f.is_closed and de.calendar_date between $1 and $2 as is_open) o
                 where (f.closed_date_key between $3 and $4 or f.expected_close_date_key between $3 and $4)
-                  and %s""".formatted(facts(filter), c.sql());
+                  and %s""".formatted(facts(filter, true), c.sql());
         return query(sql, params).map(rows -> {
             Row row = rows.iterator().next();
             BigDecimal closed = row.getBigDecimal(0);

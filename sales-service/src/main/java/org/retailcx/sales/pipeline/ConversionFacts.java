@@ -31,7 +31,7 @@ public class ConversionFacts implements LayerRebuild {
             insert into gold.fact_sales_conversions as f (golden_lead_id, lead_created_date_key, lead_created_date,
                 lead_source_key, campaign_key, product_key, rep_key, rep_id, is_qualified, opportunity_id,
                 opportunity_created_date, won_date, is_lost, customer_id, days_lead_to_opportunity,
-                days_opportunity_to_won, days_lead_to_won, score_probability, score_grade)
+                days_opportunity_to_won, days_lead_to_won, score_probability, score_grade, is_converted)
             select g.golden_lead_id, to_char(g.created_date, 'YYYYMMDD')::integer, g.created_date,
                    coalesce(ls.lead_source_key, (select lead_source_key from gold.dim_lead_source where lead_source = 'Unknown')),
                    c.campaign_key,
@@ -40,7 +40,8 @@ public class ConversionFacts implements LayerRebuild {
                    g.qualification_status in ('Qualified', 'Converted') or o.opportunity_id is not null,
                    o.opportunity_id, o.created_date, w.won_date, coalesce(o.is_closed and not o.is_won, false),
                    o.account_id, o.created_date - g.created_date, w.won_date - o.created_date,
-                   w.won_date - g.created_date, g.score_probability, g.score_grade
+                   w.won_date - g.created_date, g.score_probability, g.score_grade,
+                   o.opportunity_id is not null or g.qualification_status = 'Converted'
             from silver.retail_sales_lead_golden g
             left join lateral (
                 select * from (
@@ -65,14 +66,15 @@ public class ConversionFacts implements LayerRebuild {
                 is_lost = excluded.is_lost, customer_id = excluded.customer_id,
                 days_lead_to_opportunity = excluded.days_lead_to_opportunity,
                 days_opportunity_to_won = excluded.days_opportunity_to_won, days_lead_to_won = excluded.days_lead_to_won,
-                score_probability = excluded.score_probability, score_grade = excluded.score_grade
+                score_probability = excluded.score_probability, score_grade = excluded.score_grade,
+                is_converted = excluded.is_converted
             where (f.lead_created_date, f.lead_source_key, f.campaign_key, f.product_key, f.rep_key, f.rep_id,
                    f.is_qualified, f.opportunity_id, f.opportunity_created_date, f.won_date, f.is_lost, f.customer_id,
-                   f.score_probability, f.score_grade)
+                   f.score_probability, f.score_grade, f.is_converted)
                   is distinct from (excluded.lead_created_date, excluded.lead_source_key, excluded.campaign_key,
                    excluded.product_key, excluded.rep_key, excluded.rep_id, excluded.is_qualified,
                    excluded.opportunity_id, excluded.opportunity_created_date, excluded.won_date, excluded.is_lost,
-                   excluded.customer_id, excluded.score_probability, excluded.score_grade)""".formatted(
+                   excluded.customer_id, excluded.score_probability, excluded.score_grade, excluded.is_converted)""".formatted(
             RepVersions.keyOn("coalesce(g.assigned_sales_rep, o.owner_id)", "g.created_date"));
 
     /** Campaigns first seen on a lead join the conformed campaign dimension. */

@@ -27,7 +27,7 @@ public class OpportunityStateSpans implements BronzeListener, LayerRebuild {
             with ids as (%s),
             spans as (
               select h.opportunity_id, h.bronze_id, h.changed_at, lead(h.changed_at) over w as valid_to, h.stage_to,
-                     h.amount_to, h.close_date_to, h.stage_from is distinct from h.stage_to as enters_stage
+                     h.amount_to, h.probability_to, h.close_date_to, h.stage_from is distinct from h.stage_to as enters_stage
               from silver.retail_sales_opportunity_history h join ids on ids.opportunity_id = h.opportunity_id
               window w as (partition by h.opportunity_id order by h.changed_at, h.bronze_id)),
             entries as (
@@ -36,9 +36,9 @@ public class OpportunityStateSpans implements BronzeListener, LayerRebuild {
               from spans where enters_stage
               window w as (partition by opportunity_id order by changed_at, bronze_id))
             insert into silver.retail_sales_opportunity_state_span (opportunity_id, bronze_id, valid_from, valid_to,
-                stage, amount, close_date, enters_stage, next_stage, stage_left_at)
-            select s.opportunity_id, s.bronze_id, s.changed_at, s.valid_to, s.stage_to, s.amount_to, s.close_date_to,
-                   s.enters_stage, e.next_stage, e.stage_left_at
+                stage, amount, probability, close_date, enters_stage, next_stage, stage_left_at)
+            select s.opportunity_id, s.bronze_id, s.changed_at, s.valid_to, s.stage_to, s.amount_to, s.probability_to,
+                   s.close_date_to, s.enters_stage, e.next_stage, e.stage_left_at
             from spans s left join entries e on e.opportunity_id = s.opportunity_id and e.bronze_id = s.bronze_id""";
 
     private static final String ALL_IDS = "select distinct opportunity_id from silver.retail_sales_opportunity_history";
