@@ -16,8 +16,10 @@ import org.retailcx.sentiment.metrics.SentimentViews.ChurnCorrelation;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerDay;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerSentiment;
 import org.retailcx.sentiment.metrics.SentimentViews.Document;
+import org.retailcx.sentiment.metrics.SentimentViews.DiscoveredTopicView;
 import org.retailcx.sentiment.metrics.SentimentViews.Driver;
 import org.retailcx.sentiment.metrics.SentimentViews.Drivers;
+import org.retailcx.sentiment.metrics.SentimentViews.TopicDiscoveryRun;
 import org.retailcx.sentiment.metrics.SentimentViews.TrendPoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -210,6 +212,60 @@ public class SentimentQueries {
                     Row r = rows.iterator().next();
                     return new ChurnCorrelation(r.getInteger(0), r.getDouble(1), r.getInteger(2), r.getDouble(3),
                             r.getDouble(4));
+                });
+    }
+
+    /** A stored discovery run with its topics, each with up to five example texts ({@code channel/id}). */
+    public Uni<TopicDiscoveryRun> discovery(long discoveryId) {
+        Uni<List<DiscoveredTopicView>> topics = pool.preparedQuery("""
+                select t.topic_index, t.terms, t.documents, t.average_sentiment,
+                    coalesce((select (count(*) filter (where d.sentiment_label = 'negative'))::float8 / count(*)
+                        from silver.retail_discovered_topic_document d
+                        where d.discovery_id = t.discovery_id and d.topic_index = t.topic_index), 0),
+                    array(select d.channel || '/' || d.source_record_id from silver.retail_discovered_topic_document d
+                        where d.discovery_id = t.discovery_id and d.topic_index = t.topic_index
+                        order by d.sentiment_score, d.channel, d.source_record_id limit 5)
+                from silver.retail_discovered_topic t where t.discovery_id = $1 order by t.topic_index""")
+                .execute(Tuple.of(discoveryId))
+                .map(rows -> {
+                    List<DiscoveredTopicView> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new DiscoveredTopicView(r.getInteger(0), strings(r, 1), r.getInteger(2),
+                                r.getDouble(3), r.getDouble(4), strings(r, 5)));
+                    }
+                    return list;
+                });
+        return topics.chain(list -> pool.preparedQuery("""
+                select discovery_id, window_from, window_to, channel, requested_topics, documents_in_window,
+                    documents_used, vocabulary, method, requested_by, requested_at
+                from silver.retail_topic_discovery where discovery_id = $1""")
+                .execute(Tuple.of(discoveryId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("No topic discovery " + discoveryId);
+                    }
+                    Row r = rows.iterator().next();
+                    return new TopicDiscoveryRun(r.getLong(0), r.getLocalDate(1), r.getLocalDate(2), r.getString(3),
+                            r.getInteger(4), r.getInteger(5), r.getInteger(6), r.getInteger(7), r.getString(8),
+                            r.getString(9), r.getOffsetDateTime(10), list);
+                }));
+    }
+
+    /** The newest run over exactly this window, channel (null = all) and k. */
+    public Uni<TopicDiscoveryRun> latestDiscovery(LocalDate from, LocalDate to, String channel, int k) {
+        return pool.preparedQuery("""
+                select max(discovery_id) from silver.retail_topic_discovery
+                where window_from = $1 and window_to = $2 and channel is not distinct from $3
+                  and requested_topics = $4""")
+                .execute(Tuple.of(from, to, channel, k))
+                .chain(rows -> {
+                    Long id = rows.iterator().next().getLong(0);
+                    if (id == null) {
+                        throw ProblemException.notFound("No topics discovered for " + from + ".." + to + ", k=" + k
+                                + (channel == null ? "" : ", channel " + channel)
+                                + " yet: POST /api/v1/sentiment/topics/discovered runs one");
+                    }
+                    return discovery(id);
                 });
     }
 

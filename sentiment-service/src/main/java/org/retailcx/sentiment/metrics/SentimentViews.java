@@ -83,4 +83,20 @@ public final class SentimentViews {
     public record AgentImpact(String agentId, int calls, double meanStartScore, double meanEndScore,
             double meanImpact, int improved, int worsened) {
     }
+
+    /** A topic found in the data: heaviest terms first, its texts, their mean score and the negative share. */
+    @RegisterForReflection
+    public record DiscoveredTopicView(int index, List<String> terms, int documents, double averageSentiment,
+            double negativeShare, List<String> examples) {
+    }
+
+    /**
+     * A stored discovery run over a window of customer texts. {@code documentsUsed} is a deterministic sample when the
+     * window held more than a run takes; texts with none of the kept terms join no topic.
+     */
+    @RegisterForReflection
+    public record TopicDiscoveryRun(long discoveryId, LocalDate from, LocalDate to, String channel, int k,
+            int documentsInWindow, int documentsUsed, int vocabulary, String method, String requestedBy,
+            OffsetDateTime requestedAt, List<DiscoveredTopicView> topics) {
+    }
 }

@@ -279,6 +279,96 @@ class SentimentApiTest {
                 .body("errors[0].field", equalTo("channel"));
     }
 
+    /** Three planted themes of customer chats; each text joins two of its theme's sentences. */
+    private static final List<List<String>> THEMES = List.of(
+            List.of("The mobile app keeps crashing at login.", "The app login screen freezes after every update.",
+                    "Password reset in the mobile app fails.", "Biometric login in the app stopped working."),
+            List.of("The remortgage valuation took six weeks.", "My fixed mortgage rate offer expired.",
+                    "Great remortgage advice and a fair fixed rate.", "The mortgage valuation surveyor was late."),
+            List.of("A fraudulent merchant charged my blocked card.", "The chargeback for my stolen card is open.",
+                    "The fraud team blocked my card without warning.", "Stolen card payments at a merchant abroad."));
+
+    @Test
+    void topicsDiscoveredInAWindowAreStoredWithTheirTermsSizesAndSentiment() {
+        String run = UUID.randomUUID().toString();
+        List<String> lines = new ArrayList<>();
+        for (int theme = 0; theme < THEMES.size(); theme++) {
+            for (int i = 0; i < 20; i++) {
+                List<String> sentences = THEMES.get(theme);
+                String text = sentences.get(i % 4) + " " + sentences.get((i / 4 + i + 1) % 4);
+                lines.add(chat("DT-" + theme + "-" + i + "-" + run, "CUST-DT-" + i + "-" + run, "Customer",
+                        "2025-03-0" + (3 + i % 2) + "T10:00:00Z", text));
+            }
+        }
+        promoted(as("service").contentType("application/x-ndjson").body(ndjson(lines.toArray(String[]::new)))
+                .when().post("/api/v1/sentiment/chats/batch").then()).body("accepted", equalTo(60));
+
+        var created = given().header("Authorization", TestTokens.bearerFor("analyst-17", "cx-analyst"))
+                .queryParam("from", "2025-03-03").queryParam("to", "2025-03-04").queryParam("k", 3)
+                .queryParam("channel", "chat").when().post("/api/v1/sentiment/topics/discovered").then()
+                .statusCode(201).header("Location", containsString("/api/v1/sentiment/topics/discovered/"))
+                .body("k", equalTo(3)).body("channel", equalTo("chat")).body("requestedBy", equalTo("analyst-17"))
+                .body("documentsInWindow", greaterThan(59)).body("topics", hasSize(3))
+                .extract().jsonPath();
+        long id = created.getLong("discoveryId");
+        int used = created.getInt("documentsUsed");
+        // each planted theme is one topic: led by one of its words, holding its texts (a re-run test doubles them)
+        List<List<String>> themeWords = List.of(List.of("app", "login", "mobile", "password", "screen", "biometric"),
+                List.of("remortgage", "mortgage", "valuation", "fixed", "rate", "surveyor", "advice"),
+                List.of("card", "fraud", "fraudulent", "merchant", "chargeback", "stolen", "blocked"));
+        List<Integer> sizes = new ArrayList<>();
+        for (List<String> words : themeWords) {
+            List<Integer> matches = created.getList("topics.findAll { it.terms[0] in " + groovyList(words)
+                    + " }.documents", Integer.class);
+            assertEquals(1, matches.size(), "one topic led by " + words + ": " + created.getList("topics.terms"));
+            sizes.add(matches.get(0));
+        }
+        assertEquals(used, sizes.stream().mapToInt(Integer::intValue).sum(), "every text in one topic " + sizes);
+        sizes.forEach(size -> assertEquals(used / 3.0, size, used * 0.05, "a theme's texts together " + sizes));
+        // stored: membership rows for every text, the same run read back by window and by id
+        long members = pool.preparedQuery("select count(*) from silver.retail_discovered_topic_document"
+                + " where discovery_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+        assertEquals(used, members);
+        as("marketing").queryParam("from", "2025-03-03").queryParam("to", "2025-03-04").queryParam("k", 3)
+                .queryParam("channel", "chat").when().get("/api/v1/sentiment/topics/discovered").then()
+                .statusCode(200).body("discoveryId", equalTo((int) id))
+                .body("topics.terms", equalTo(created.getList("topics.terms")))
+                .body("topics[0].examples", hasSize(5)).body("topics[0].averageSentiment", notNullValue());
+        as("data-scientist").when().get("/api/v1/sentiment/topics/discovered/" + id).then().statusCode(200)
+                .body("topics.documents", equalTo(created.getList("topics.documents")));
+
+        // bad windows and k name their field; an empty window is 422; nothing stored for either
+        String discovered = "/api/v1/sentiment/topics/discovered";
+        for (String[] bad : List.of(new String[] { "k", "2025-03-03", "2025-03-04", "1", "chat" },
+                new String[] { "k", "2025-03-03", "2025-03-04", "31", "chat" },
+                new String[] { "from", null, "2025-03-04", "3", "chat" },
+                new String[] { "from", "3 March", "2025-03-04", "3", "chat" },
+                new String[] { "to", "2025-03-04", "2025-03-03", "3", "chat" },
+                new String[] { "to", "2024-01-01", "2025-03-04", "3", "chat" },
+                new String[] { "channel", "2025-03-03", "2025-03-04", "3", "fax" })) {
+            RequestSpecification request = as("cx-analyst").queryParam("to", bad[2]).queryParam("k", bad[3])
+                    .queryParam("channel", bad[4]);
+            if (bad[1] != null) {
+                request = request.queryParam("from", bad[1]);
+            }
+            request.when().post(discovered).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[0]));
+        }
+        as("cx-analyst").queryParam("from", "1999-01-01").queryParam("to", "1999-01-31").when().post(discovered)
+                .then().statusCode(422);
+        long runs = pool.query("select count(*) from silver.retail_topic_discovery where window_to < '2025-03-04'")
+                .execute().await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+        assertEquals(0, runs);
+        as("marketing").queryParam("from", "2025-03-03").queryParam("to", "2025-03-04").when().post(discovered)
+                .then().statusCode(403);
+        as("cx-analyst").when().get(discovered + "/999999999").then().statusCode(404);
+    }
+
+    private static String groovyList(List<String> words) {
+        return words.stream().map(w -> "'" + w + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     @Test
     void textInAnUnsupportedLanguageIsStoredAsNotAnalysed() {
         String customer = "CUST-" + UUID.randomUUID();
