@@ -126,9 +126,14 @@ public class SentimentResource {
     @GET
     @Path("/churn-correlation")
     @RolesAllowed({ Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "Sentiment vs clv's P(alive) over the customers with both: Pearson's r, at-risk vs not")
-    public Uni<ChurnCorrelation> churnCorrelation() {
-        return queries.churnCorrelation();
+    @Operation(summary = "Sentiment vs clv's P(alive) over the customers with both: Pearson's r, at-risk vs not,"
+            + " customers clv counts as lost (P(alive) < lostBelow, default 0.5) vs active")
+    public Uni<ChurnCorrelation> churnCorrelation(@QueryParam("lostBelow") Double lostBelow) {
+        double threshold = lostBelow == null ? 0.5 : lostBelow;
+        if (!(threshold > 0 && threshold < 1)) {
+            throw ProblemException.invalid("lostBelow", "must be a probability between 0 and 1 (exclusive)");
+        }
+        return queries.churnCorrelation(threshold);
     }
 
     @POST

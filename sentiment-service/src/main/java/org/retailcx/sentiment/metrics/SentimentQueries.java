@@ -198,20 +198,28 @@ public class SentimentQueries {
                 });
     }
 
-    public Uni<ChurnCorrelation> churnCorrelation() {
-        return pool.query("""
-                select count(*)::integer, corr(s.score, c.probability_alive::float8),
-                    (count(*) filter (where a.customer_id is not null))::integer,
-                    avg(c.probability_alive::float8) filter (where a.customer_id is not null),
-                    avg(c.probability_alive::float8) filter (where a.customer_id is null)
-                from silver.customer_sentiment_state s
-                join silver.customer_churn_signal c on c.customer_id = s.customer_id
-                left join (select distinct customer_id from silver.sentiment_alerts) a on a.customer_id = s.customer_id""")
-                .execute()
+    public Uni<ChurnCorrelation> churnCorrelation(double lostBelow) {
+        return pool.preparedQuery("""
+                with joined as (
+                    select s.score, c.probability_alive::float8 p, c.probability_alive::float8 < $1 lost,
+                        a.customer_id is not null at_risk
+                    from silver.customer_sentiment_state s
+                    join silver.customer_churn_signal c on c.customer_id = s.customer_id
+                    left join (select distinct customer_id from silver.sentiment_alerts) a
+                        on a.customer_id = s.customer_id)
+                select count(*)::integer, corr(score, p), (count(*) filter (where at_risk))::integer,
+                    avg(p) filter (where at_risk), avg(p) filter (where not at_risk),
+                    (count(*) filter (where lost))::integer, avg(score) filter (where lost),
+                    avg(score) filter (where not lost),
+                    avg(case when at_risk then 1.0 else 0.0 end) filter (where lost)::float8,
+                    avg(case when at_risk then 1.0 else 0.0 end) filter (where not lost)::float8
+                from joined""")
+                .execute(Tuple.of(lostBelow))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new ChurnCorrelation(r.getInteger(0), r.getDouble(1), r.getInteger(2), r.getDouble(3),
-                            r.getDouble(4));
+                            r.getDouble(4), lostBelow, r.getInteger(5), r.getDouble(6), r.getDouble(7),
+                            r.getDouble(8), r.getDouble(9));
                 });
     }
 

@@ -42,11 +42,14 @@ public final class SentimentViews {
 
     /**
      * Sentiment beside clv's churn signal over the customers that have both: Pearson's r between their sentiment and
-     * P(alive), and the mean P(alive) of customers with and without an at-risk alert.
+     * P(alive), the mean P(alive) of customers with and without an at-risk alert, and the customers clv counts as
+     * lost (P(alive) below {@code lostBelow}) against the active ones: their mean sentiment and share with an alert.
      */
     @RegisterForReflection
     public record ChurnCorrelation(int customers, Double pearson, int atRiskCustomers,
-            Double meanProbabilityAliveAtRisk, Double meanProbabilityAliveNotAtRisk) {
+            Double meanProbabilityAliveAtRisk, Double meanProbabilityAliveNotAtRisk, double lostBelow,
+            int lostCustomers, Double meanSentimentLost, Double meanSentimentActive, Double atRiskShareLost,
+            Double atRiskShareActive) {
     }
 
     /**

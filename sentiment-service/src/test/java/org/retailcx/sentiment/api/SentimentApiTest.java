@@ -470,8 +470,37 @@ class SentimentApiTest {
                 r -> customer.equals(r.key()), 1, Duration.ofSeconds(120));
         assertTrue(KafkaTestClient.header(dead.get(0), "dlq-reason").startsWith("unreadable event"),
                 () -> KafkaTestClient.header(dead.get(0), "dlq-reason"));
+
+        // sentiment beside clv's churn signal: only this test's customers have one, so the figures are theirs
+        String run = UUID.randomUUID().toString();
+        String[][] planted = { { "happy-1", "The mobile app is brilliant, really easy and fast. I love it.", "0.9" },
+                { "happy-2", "Great service from the branch staff, thank you so much.", "0.8" },
+                { "unhappy-1", "This is awful, terrible service and hidden fees. I am furious.", "0.1" },
+                { "unhappy-2", "Dreadful, the worst bank ever, I hate these charges.", "0.15" } };
+        List<String> chats = new ArrayList<>();
+        for (String[] p : planted) {
+            chats.add(chat("CV-" + p[0] + "-" + run, p[0] + "-" + run, "Customer", "2026-11-21T10:00:00Z", p[1]));
+        }
+        promoted(as("service").contentType("application/x-ndjson").body(ndjson(chats.toArray(String[]::new)))
+                .when().post("/api/v1/sentiment/chats/batch").then());
+        for (String[] p : planted) {
+            publishPrediction(UUID.randomUUID().toString(), p[0] + "-" + run, 1, p[2]);
+        }
+        for (String[] p : planted) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> as("cx-analyst").when().get("/api/v1/sentiment/customers/" + p[0] + "-" + run)
+                            .then().extract().jsonPath().getObject("probabilityAlive", Double.class) != null);
+        }
         as("data-scientist").when().get("/api/v1/sentiment/churn-correlation").then().statusCode(200)
-                .body("customers", greaterThan(0)).body("atRiskCustomers", greaterThan(0));
+                .body("customers", equalTo(5)).body("pearson", greaterThan(0.7f))
+                .body("lostBelow", equalTo(0.5f)).body("lostCustomers", equalTo(3))
+                .body("meanSentimentLost", lessThan(-0.3f)).body("meanSentimentActive", greaterThan(0.3f))
+                .body("atRiskShareActive", equalTo(0f)).body("atRiskShareLost", greaterThan(0.6f))
+                .body("meanProbabilityAliveAtRisk", lessThan(0.4f));
+        as("data-scientist").queryParam("lostBelow", "0.12").when().get("/api/v1/sentiment/churn-correlation")
+                .then().statusCode(200).body("lostCustomers", equalTo(1));
+        as("data-scientist").queryParam("lostBelow", "1.5").when().get("/api/v1/sentiment/churn-correlation")
+                .then().statusCode(400).body("errors[0].field", equalTo("lostBelow"));
         as("marketing").when().get("/api/v1/sentiment/churn-correlation").then().statusCode(403);
     }
 
