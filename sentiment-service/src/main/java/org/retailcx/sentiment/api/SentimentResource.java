@@ -29,6 +29,7 @@ import org.retailcx.sentiment.metrics.SentimentViews.Document;
 import org.retailcx.sentiment.metrics.SentimentViews.Drivers;
 import org.retailcx.sentiment.metrics.SentimentViews.TopicDiscoveryRun;
 import org.retailcx.sentiment.metrics.SentimentViews.TrendPoint;
+import org.retailcx.sentiment.metrics.SentimentViews.VendorAgreement;
 import org.retailcx.sentiment.model.analysis.BankingTopic;
 import org.retailcx.sentiment.pipeline.TopicDiscoveries;
 
@@ -134,6 +135,15 @@ public class SentimentResource {
             throw ProblemException.invalid("lostBelow", "must be a probability between 0 and 1 (exclusive)");
         }
         return queries.churnCorrelation(threshold);
+    }
+
+    @GET
+    @Path("/vendor-agreement")
+    @RolesAllowed({ Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "External NLP vendors' results beside this service's analysis of the same texts")
+    public Uni<List<VendorAgreement>> vendorAgreement(@QueryParam("nlpModelVersion") String nlpModelVersion,
+            @QueryParam("channel") String channel) {
+        return queries.vendorAgreement(nlpModelVersion, channel == null ? null : channel(channel, "channel"));
     }
 
     @POST

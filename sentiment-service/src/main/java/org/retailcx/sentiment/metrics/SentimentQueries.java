@@ -21,6 +21,7 @@ import org.retailcx.sentiment.metrics.SentimentViews.Driver;
 import org.retailcx.sentiment.metrics.SentimentViews.Drivers;
 import org.retailcx.sentiment.metrics.SentimentViews.TopicDiscoveryRun;
 import org.retailcx.sentiment.metrics.SentimentViews.TrendPoint;
+import org.retailcx.sentiment.metrics.SentimentViews.VendorAgreement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,6 +221,31 @@ public class SentimentQueries {
                     return new ChurnCorrelation(r.getInteger(0), r.getDouble(1), r.getInteger(2), r.getDouble(3),
                             r.getDouble(4), lostBelow, r.getInteger(5), r.getDouble(6), r.getDouble(7),
                             r.getDouble(8), r.getDouble(9));
+                });
+    }
+
+    /** Per vendor model version (one, or all when null): its results beside this service's analysis. */
+    public Uni<List<VendorAgreement>> vendorAgreement(String nlpModelVersion, String channel) {
+        return pool.preparedQuery("""
+                select v.nlp_model_version, count(*)::integer, count(u.sentiment_score)::integer,
+                    corr(v.sentiment_score, u.sentiment_score),
+                    avg(case when v.sentiment_label = u.sentiment_label then 1.0 else 0.0 end)
+                        filter (where u.sentiment_score is not null)::float8,
+                    avg(abs(v.sentiment_score - u.sentiment_score)), avg(v.sentiment_score)
+                        filter (where u.sentiment_score is not null), avg(u.sentiment_score)
+                from silver.vendor_sentiment_result v
+                left join silver.retail_sentiment_unified u on u.channel = v.channel
+                    and u.source_record_id = v.source_record_id and u.status = 'ANALYSED'
+                where ($1::text is null or v.nlp_model_version = $1) and ($2::text is null or v.channel = $2)
+                group by v.nlp_model_version order by v.nlp_model_version""")
+                .execute(Tuple.of(nlpModelVersion, channel))
+                .map(rows -> {
+                    List<VendorAgreement> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new VendorAgreement(r.getString(0), r.getInteger(1), r.getInteger(2),
+                                r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
+                    }
+                    return list;
                 });
     }
 

@@ -102,4 +102,14 @@ public final class SentimentViews {
             int documentsInWindow, int documentsUsed, int vocabulary, String method, String requestedBy,
             OffsetDateTime requestedAt, List<DiscoveredTopicView> topics) {
     }
+
+    /**
+     * An external vendor's model against this service's analysis of the same texts: {@code results} it sent,
+     * {@code compared} of them on texts analysed here; Pearson's r of the two scores, the share with the same label,
+     * the mean absolute difference and both means.
+     */
+    @RegisterForReflection
+    public record VendorAgreement(String nlpModelVersion, int results, int compared, Double pearson,
+            Double labelAgreement, Double meanAbsoluteDifference, Double meanVendorScore, Double meanScore) {
+    }
 }

@@ -365,6 +365,66 @@ class SentimentApiTest {
         as("cx-analyst").when().get(discovered + "/999999999").then().statusCode(404);
     }
 
+    @Test
+    void vendorResultsAreKeptBesideTheServicesOwnAnalysisAndCompared() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "CUST-V-" + run;
+        promoted(as("service").contentType("application/x-ndjson").body(ndjson(
+                chat("V1-" + run, customer, "Customer", "2026-11-12T09:00:00Z",
+                        "The mobile app is brilliant, really easy and fast. I love it."),
+                chat("V2-" + run, customer, "Customer", "2026-11-12T09:05:00Z",
+                        "This is awful, terrible service and hidden fees. I am furious."),
+                chat("V3-" + run, customer, "Customer", "2026-11-12T09:10:00Z",
+                        "Great service from the branch staff, thank you so much.")))
+                .when().post("/api/v1/sentiment/chats/batch").then());
+        String model = "vendor-nlp-" + run;
+        promoted(as("service").contentType("application/json").body("""
+                [{"sentimentId":"VS1-%1$s","sourceId":"V1-%1$s","sourceType":"Chat","sentimentScore":0.8,
+                  "sentimentLabel":"Positive","magnitude":0.8,"confidence":0.9,"nlpModelVersion":"%2$s",
+                  "keywordsExtracted":["mobile app","call me on +44 20 7946 0958"],"topicsDetected":["app"]},
+                 {"sentimentId":"VS2-%1$s","sourceId":"V2-%1$s","sourceType":"chat","sentimentScore":-0.9,
+                  "sentimentLabel":"Negative","nlpModelVersion":"%2$s"},
+                 {"sentimentId":"VS3-%1$s","sourceId":"V3-%1$s","sourceType":"Chat","sentimentScore":-0.2,
+                  "sentimentLabel":"Negative","nlpModelVersion":"%2$s"},
+                 {"sentimentId":"VS4-%1$s","sourceId":"NOT-HERE-%1$s","sourceType":"Email","sentimentScore":0.1,
+                  "sentimentLabel":"Neutral","nlpModelVersion":"%2$s"}]""".formatted(run, model))
+                .when().post("/api/v1/sentiment/vendor-results/batch").then());
+        var agreement = as("data-scientist").queryParam("nlpModelVersion", model).when()
+                .get("/api/v1/sentiment/vendor-agreement").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].results", equalTo(4)).body("[0].compared", equalTo(3))
+                .body("[0].pearson", greaterThan(0.5f)).extract().jsonPath();
+        assertEquals(2.0 / 3, agreement.getDouble("[0].labelAgreement"), 1e-6, "V3: the vendor says negative");
+        assertEquals(-0.1, agreement.getDouble("[0].meanVendorScore"), 1e-6);
+        // a vendor keyword is text like any other: the phone number is not stored
+        String history = as("cx-analyst").when().get("/api/v1/sentiment/vendor-results/VS1-" + run + "/history")
+                .then().statusCode(200).body("[0].record.keywordsExtracted", hasItem(containsString("[PHONE]")))
+                .extract().asString();
+        assertTrue(!history.contains("7946"), history);
+        // a re-sent result replaces the old one; the analysis of the text is untouched
+        promoted(as("service").contentType("application/json").body("""
+                {"sentimentId":"VS3-%1$s","sourceId":"V3-%1$s","sourceType":"Chat","sentimentScore":0.7,
+                 "sentimentLabel":"Positive","nlpModelVersion":"%2$s"}""".formatted(run, model))
+                .when().put("/api/v1/sentiment/vendor-results/VS3-" + run).then());
+        as("data-scientist").queryParam("nlpModelVersion", model).when().get("/api/v1/sentiment/vendor-agreement")
+                .then().statusCode(200).body("[0].results", equalTo(4)).body("[0].labelAgreement", equalTo(1.0f));
+        // bad input names the field; nothing of the batch is stored
+        for (String[] bad : List.of(new String[] { "sentimentScore", "\"sentimentScore\":1.5" },
+                new String[] { "sentimentLabel", "\"sentimentLabel\":\"Happy\"" },
+                new String[] { "sourceType", "\"sourceType\":\"Fax\"" })) {
+            String record = """
+                    {"sentimentId":"VBAD-%s","sourceId":"V1-%s","sourceType":"Chat","sentimentScore":0.1,
+                     "sentimentLabel":"Neutral","nlpModelVersion":"bad-%s"}""".formatted(run, run, run)
+                    .replaceFirst("\"" + bad[0] + "\":(\"[^\"]*\"|[-0-9.]+)", java.util.regex.Matcher
+                            .quoteReplacement(bad[1]));
+            as("service").contentType("application/json").body("[" + record + "]")
+                    .when().post("/api/v1/sentiment/vendor-results/batch").then().statusCode(400)
+                    .body("errors.field", hasItem(containsString(bad[0])));
+        }
+        as("data-scientist").queryParam("nlpModelVersion", "bad-" + run).when()
+                .get("/api/v1/sentiment/vendor-agreement").then().statusCode(200).body("$", hasSize(0));
+        as("marketing").when().get("/api/v1/sentiment/vendor-agreement").then().statusCode(403);
+    }
+
     private static String groovyList(List<String> words) {
         return words.stream().map(w -> "'" + w + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
