@@ -71,8 +71,11 @@ public final class SentimentEngineBenchmark {
                 text -> vader.score(text).compound());
         row(md, "blended sentence score (VADER + conversational model + financial rules), sentences", true, sentences,
                 seconds, text -> analyzer.scoreSentence(text, TextDomain.CONVERSATIONAL).score());
-        row(md, "whole chat messages (`SentimentAnalyzer.analyse`: redaction, language, sentences, blend, keywords,"
-                + " topics, leave intent)", false, chats, seconds,
+        row(md, "whole chat messages, language declared `en` as the chats send it (`SentimentAnalyzer.analyse`:"
+                + " redaction, sentences, blend, keywords, topics, leave intent)", false, chats, seconds,
+                text -> analyzer.analyse(text, TextDomain.CONVERSATIONAL, "en").sentiment()
+                        .map(s -> s.score()).orElse(0.0));
+        row(md, "whole chat messages, language detected (OpenNLP langdetect first)", false, chats, seconds,
                 text -> analyzer.analyse(text, TextDomain.CONVERSATIONAL, null).sentiment()
                         .map(s -> s.score()).orElse(0.0));
         md.append("\nTexts: tfns `sent_valid` + GoEmotions test (").append(String.format(Locale.ROOT, "%,d",
