@@ -6,15 +6,18 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.retailcx.platform.api.Page;
 import org.retailcx.platform.problem.ProblemException;
+import org.retailcx.platform.security.Caller;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.sentiment.ingest.Channel;
 import org.retailcx.sentiment.metrics.SentimentQueries;
@@ -24,8 +27,11 @@ import org.retailcx.sentiment.metrics.SentimentViews.ChurnCorrelation;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerSentiment;
 import org.retailcx.sentiment.metrics.SentimentViews.Document;
 import org.retailcx.sentiment.metrics.SentimentViews.Drivers;
+import org.retailcx.sentiment.metrics.SentimentViews.TopicDiscoveryRun;
 import org.retailcx.sentiment.metrics.SentimentViews.TrendPoint;
+import org.retailcx.sentiment.metrics.SentimentViews.VendorAgreement;
 import org.retailcx.sentiment.model.analysis.BankingTopic;
+import org.retailcx.sentiment.pipeline.TopicDiscoveries;
 
 import io.smallrye.mutiny.Uni;
 
@@ -40,9 +46,13 @@ public class SentimentResource {
             .toList();
 
     private final SentimentQueries queries;
+    private final TopicDiscoveries discoveries;
+    private final Caller caller;
 
-    public SentimentResource(SentimentQueries queries) {
+    public SentimentResource(SentimentQueries queries, TopicDiscoveries discoveries, Caller caller) {
         this.queries = queries;
+        this.discoveries = discoveries;
+        this.caller = caller;
     }
 
     @GET
@@ -117,9 +127,79 @@ public class SentimentResource {
     @GET
     @Path("/churn-correlation")
     @RolesAllowed({ Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
-    @Operation(summary = "Sentiment vs clv's P(alive) over the customers with both: Pearson's r, at-risk vs not")
-    public Uni<ChurnCorrelation> churnCorrelation() {
-        return queries.churnCorrelation();
+    @Operation(summary = "Sentiment vs clv's P(alive) over the customers with both: Pearson's r, at-risk vs not,"
+            + " customers clv counts as lost (P(alive) < lostBelow, default 0.5) vs active")
+    public Uni<ChurnCorrelation> churnCorrelation(@QueryParam("lostBelow") Double lostBelow) {
+        double threshold = lostBelow == null ? 0.5 : lostBelow;
+        if (!(threshold > 0 && threshold < 1)) {
+            throw ProblemException.invalid("lostBelow", "must be a probability between 0 and 1 (exclusive)");
+        }
+        return queries.churnCorrelation(threshold);
+    }
+
+    @GET
+    @Path("/vendor-agreement")
+    @RolesAllowed({ Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "External NLP vendors' results beside this service's analysis of the same texts")
+    public Uni<List<VendorAgreement>> vendorAgreement(@QueryParam("nlpModelVersion") String nlpModelVersion,
+            @QueryParam("channel") String channel) {
+        return queries.vendorAgreement(nlpModelVersion, channel == null ? null : channel(channel, "channel"));
+    }
+
+    @POST
+    @Path("/topics/discovered")
+    @RolesAllowed({ Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "Discover k topics in the customers' texts of a window (NMF on TF-IDF) and store them")
+    public Uni<Response> discoverTopics(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("k") Integer k, @QueryParam("channel") String channel) {
+        TopicDiscoveries.Request request = discoveryRequest(from, to, k, channel);
+        return discoveries.discover(request).chain(queries::discovery)
+                .map(run -> Response.created(java.net.URI.create("/api/v1/sentiment/topics/discovered/"
+                        + run.discoveryId())).entity(run).build());
+    }
+
+    @GET
+    @Path("/topics/discovered")
+    @RolesAllowed({ Roles.CX_ANALYST, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "The newest stored discovery over exactly this window, k and channel")
+    public Uni<TopicDiscoveryRun> discoveredTopics(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("k") Integer k, @QueryParam("channel") String channel) {
+        TopicDiscoveries.Request request = discoveryRequest(from, to, k, channel);
+        return queries.latestDiscovery(request.from(), request.to(), request.channel(), request.topics());
+    }
+
+    @GET
+    @Path("/topics/discovered/{discoveryId}")
+    @RolesAllowed({ Roles.CX_ANALYST, Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "A stored topic discovery: its topics, their terms, sizes, sentiment and example texts")
+    public Uni<TopicDiscoveryRun> discovery(@PathParam("discoveryId") long discoveryId) {
+        return queries.discovery(discoveryId);
+    }
+
+    private TopicDiscoveries.Request discoveryRequest(String from, String to, Integer k, String channel) {
+        LocalDate first = required(day(from, "from"), "from");
+        LocalDate last = required(day(to, "to"), "to");
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (first.plusDays(TopicDiscoveries.MAX_WINDOW_DAYS).isBefore(last.plusDays(1))) {
+            throw ProblemException.invalid("to", "a window spans at most " + TopicDiscoveries.MAX_WINDOW_DAYS
+                    + " days");
+        }
+        int topics = k == null ? 8 : k;
+        if (topics < TopicDiscoveries.MIN_TOPICS || topics > TopicDiscoveries.MAX_TOPICS) {
+            throw ProblemException.invalid("k", "must be between " + TopicDiscoveries.MIN_TOPICS + " and "
+                    + TopicDiscoveries.MAX_TOPICS);
+        }
+        return new TopicDiscoveries.Request(first, last, channel == null ? null : channel(channel, "channel"),
+                topics, caller.subject());
+    }
+
+    private static LocalDate required(LocalDate value, String field) {
+        if (value == null) {
+            throw ProblemException.invalid(field, "required: a date such as 2026-11-23");
+        }
+        return value;
     }
 
     private static String channel(String value, String field) {

@@ -125,6 +125,26 @@ public class SentimentSources implements MedallionDomain {
                     of("predicted_clv_lifetime", CustomerValueRecord::predictedClvLifetime))
             .build();
 
+    /** External NLP vendors' results for the bank's texts, to compare with this service's own (no text, no rules). */
+    public static final MedallionSource<VendorSentimentRecord> VENDOR_RESULTS = MedallionSource
+            .of("vendor-results", VendorSentimentRecord.class)
+            .table("bronze.retail_sentiment_analysis_results").id("sentimentId", VendorSentimentRecord::sentimentId)
+            .access(FEED).defaultSourceSystem("nlp-vendor")
+            .beforeBronze(VendorSentimentRecord::redacted)
+            .columns(of("sentiment_id", VendorSentimentRecord::sentimentId),
+                    of("source_id", VendorSentimentRecord::sourceId),
+                    of("source_type", r -> r.sourceType().code()),
+                    of("sentiment_score", VendorSentimentRecord::sentimentScore),
+                    of("sentiment_label", "sentimentLabel", VendorSentimentRecord::label),
+                    of("magnitude", VendorSentimentRecord::magnitude),
+                    of("confidence", VendorSentimentRecord::confidence),
+                    of("keywords_extracted", VendorSentimentRecord::keywordsExtracted),
+                    of("topics_detected", VendorSentimentRecord::topicsDetected),
+                    of("language", VendorSentimentRecord::language),
+                    of("nlp_model_version", VendorSentimentRecord::nlpModelVersion),
+                    of("analysed_at", VendorSentimentRecord::analysedAt))
+            .build();
+
     public static final EventSource<?, ?> CLV_PREDICTIONS = new EventSource<>(
             EventCatalog.CLV_CUSTOMER_VALUE_PREDICTED, CUSTOMER_VALUE, "clv-service",
             p -> new CustomerValueRecord(p.customerId(), p.modelVersion(), p.predictionDate(), p.probabilityAlive(),
@@ -137,7 +157,7 @@ public class SentimentSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(CALLS, CHATS, EMAILS, SURVEYS, SOCIAL, CUSTOMER_VALUE);
+        return List.of(CALLS, CHATS, EMAILS, SURVEYS, SOCIAL, CUSTOMER_VALUE, VENDOR_RESULTS);
     }
 
     @Override

@@ -16,9 +16,12 @@ import org.retailcx.sentiment.metrics.SentimentViews.ChurnCorrelation;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerDay;
 import org.retailcx.sentiment.metrics.SentimentViews.CustomerSentiment;
 import org.retailcx.sentiment.metrics.SentimentViews.Document;
+import org.retailcx.sentiment.metrics.SentimentViews.DiscoveredTopicView;
 import org.retailcx.sentiment.metrics.SentimentViews.Driver;
 import org.retailcx.sentiment.metrics.SentimentViews.Drivers;
+import org.retailcx.sentiment.metrics.SentimentViews.TopicDiscoveryRun;
 import org.retailcx.sentiment.metrics.SentimentViews.TrendPoint;
+import org.retailcx.sentiment.metrics.SentimentViews.VendorAgreement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,20 +199,107 @@ public class SentimentQueries {
                 });
     }
 
-    public Uni<ChurnCorrelation> churnCorrelation() {
-        return pool.query("""
-                select count(*)::integer, corr(s.score, c.probability_alive::float8),
-                    (count(*) filter (where a.customer_id is not null))::integer,
-                    avg(c.probability_alive::float8) filter (where a.customer_id is not null),
-                    avg(c.probability_alive::float8) filter (where a.customer_id is null)
-                from silver.customer_sentiment_state s
-                join silver.customer_churn_signal c on c.customer_id = s.customer_id
-                left join (select distinct customer_id from silver.sentiment_alerts) a on a.customer_id = s.customer_id""")
-                .execute()
+    public Uni<ChurnCorrelation> churnCorrelation(double lostBelow) {
+        return pool.preparedQuery("""
+                with joined as (
+                    select s.score, c.probability_alive::float8 p, c.probability_alive::float8 < $1 lost,
+                        a.customer_id is not null at_risk
+                    from silver.customer_sentiment_state s
+                    join silver.customer_churn_signal c on c.customer_id = s.customer_id
+                    left join (select distinct customer_id from silver.sentiment_alerts) a
+                        on a.customer_id = s.customer_id)
+                select count(*)::integer, corr(score, p), (count(*) filter (where at_risk))::integer,
+                    avg(p) filter (where at_risk), avg(p) filter (where not at_risk),
+                    (count(*) filter (where lost))::integer, avg(score) filter (where lost),
+                    avg(score) filter (where not lost),
+                    avg(case when at_risk then 1.0 else 0.0 end) filter (where lost)::float8,
+                    avg(case when at_risk then 1.0 else 0.0 end) filter (where not lost)::float8
+                from joined""")
+                .execute(Tuple.of(lostBelow))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new ChurnCorrelation(r.getInteger(0), r.getDouble(1), r.getInteger(2), r.getDouble(3),
-                            r.getDouble(4));
+                            r.getDouble(4), lostBelow, r.getInteger(5), r.getDouble(6), r.getDouble(7),
+                            r.getDouble(8), r.getDouble(9));
+                });
+    }
+
+    /** Per vendor model version (one, or all when null): its results beside this service's analysis. */
+    public Uni<List<VendorAgreement>> vendorAgreement(String nlpModelVersion, String channel) {
+        return pool.preparedQuery("""
+                select v.nlp_model_version, count(*)::integer, count(u.sentiment_score)::integer,
+                    corr(v.sentiment_score, u.sentiment_score),
+                    avg(case when v.sentiment_label = u.sentiment_label then 1.0 else 0.0 end)
+                        filter (where u.sentiment_score is not null)::float8,
+                    avg(abs(v.sentiment_score - u.sentiment_score)), avg(v.sentiment_score)
+                        filter (where u.sentiment_score is not null), avg(u.sentiment_score)
+                from silver.vendor_sentiment_result v
+                left join silver.retail_sentiment_unified u on u.channel = v.channel
+                    and u.source_record_id = v.source_record_id and u.status = 'ANALYSED'
+                where ($1::text is null or v.nlp_model_version = $1) and ($2::text is null or v.channel = $2)
+                group by v.nlp_model_version order by v.nlp_model_version""")
+                .execute(Tuple.of(nlpModelVersion, channel))
+                .map(rows -> {
+                    List<VendorAgreement> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new VendorAgreement(r.getString(0), r.getInteger(1), r.getInteger(2),
+                                r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
+                    }
+                    return list;
+                });
+    }
+
+    /** A stored discovery run with its topics, each with up to five example texts ({@code channel/id}). */
+    public Uni<TopicDiscoveryRun> discovery(long discoveryId) {
+        Uni<List<DiscoveredTopicView>> topics = pool.preparedQuery("""
+                select t.topic_index, t.terms, t.documents, t.average_sentiment,
+                    coalesce((select (count(*) filter (where d.sentiment_label = 'negative'))::float8 / count(*)
+                        from silver.retail_discovered_topic_document d
+                        where d.discovery_id = t.discovery_id and d.topic_index = t.topic_index), 0),
+                    array(select d.channel || '/' || d.source_record_id from silver.retail_discovered_topic_document d
+                        where d.discovery_id = t.discovery_id and d.topic_index = t.topic_index
+                        order by d.sentiment_score, d.channel, d.source_record_id limit 5)
+                from silver.retail_discovered_topic t where t.discovery_id = $1 order by t.topic_index""")
+                .execute(Tuple.of(discoveryId))
+                .map(rows -> {
+                    List<DiscoveredTopicView> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new DiscoveredTopicView(r.getInteger(0), strings(r, 1), r.getInteger(2),
+                                r.getDouble(3), r.getDouble(4), strings(r, 5)));
+                    }
+                    return list;
+                });
+        return topics.chain(list -> pool.preparedQuery("""
+                select discovery_id, window_from, window_to, channel, requested_topics, documents_in_window,
+                    documents_used, vocabulary, method, requested_by, requested_at
+                from silver.retail_topic_discovery where discovery_id = $1""")
+                .execute(Tuple.of(discoveryId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("No topic discovery " + discoveryId);
+                    }
+                    Row r = rows.iterator().next();
+                    return new TopicDiscoveryRun(r.getLong(0), r.getLocalDate(1), r.getLocalDate(2), r.getString(3),
+                            r.getInteger(4), r.getInteger(5), r.getInteger(6), r.getInteger(7), r.getString(8),
+                            r.getString(9), r.getOffsetDateTime(10), list);
+                }));
+    }
+
+    /** The newest run over exactly this window, channel (null = all) and k. */
+    public Uni<TopicDiscoveryRun> latestDiscovery(LocalDate from, LocalDate to, String channel, int k) {
+        return pool.preparedQuery("""
+                select max(discovery_id) from silver.retail_topic_discovery
+                where window_from = $1 and window_to = $2 and channel is not distinct from $3
+                  and requested_topics = $4""")
+                .execute(Tuple.of(from, to, channel, k))
+                .chain(rows -> {
+                    Long id = rows.iterator().next().getLong(0);
+                    if (id == null) {
+                        throw ProblemException.notFound("No topics discovered for " + from + ".." + to + ", k=" + k
+                                + (channel == null ? "" : ", channel " + channel)
+                                + " yet: POST /api/v1/sentiment/topics/discovered runs one");
+                    }
+                    return discovery(id);
                 });
     }
 

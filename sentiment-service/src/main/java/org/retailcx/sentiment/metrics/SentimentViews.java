@@ -42,11 +42,14 @@ public final class SentimentViews {
 
     /**
      * Sentiment beside clv's churn signal over the customers that have both: Pearson's r between their sentiment and
-     * P(alive), and the mean P(alive) of customers with and without an at-risk alert.
+     * P(alive), the mean P(alive) of customers with and without an at-risk alert, and the customers clv counts as
+     * lost (P(alive) below {@code lostBelow}) against the active ones: their mean sentiment and share with an alert.
      */
     @RegisterForReflection
     public record ChurnCorrelation(int customers, Double pearson, int atRiskCustomers,
-            Double meanProbabilityAliveAtRisk, Double meanProbabilityAliveNotAtRisk) {
+            Double meanProbabilityAliveAtRisk, Double meanProbabilityAliveNotAtRisk, double lostBelow,
+            int lostCustomers, Double meanSentimentLost, Double meanSentimentActive, Double atRiskShareLost,
+            Double atRiskShareActive) {
     }
 
     /**
@@ -82,5 +85,31 @@ public final class SentimentViews {
     @RegisterForReflection
     public record AgentImpact(String agentId, int calls, double meanStartScore, double meanEndScore,
             double meanImpact, int improved, int worsened) {
+    }
+
+    /** A topic found in the data: heaviest terms first, its texts, their mean score and the negative share. */
+    @RegisterForReflection
+    public record DiscoveredTopicView(int index, List<String> terms, int documents, double averageSentiment,
+            double negativeShare, List<String> examples) {
+    }
+
+    /**
+     * A stored discovery run over a window of customer texts. {@code documentsUsed} is a deterministic sample when the
+     * window held more than a run takes; texts with none of the kept terms join no topic.
+     */
+    @RegisterForReflection
+    public record TopicDiscoveryRun(long discoveryId, LocalDate from, LocalDate to, String channel, int k,
+            int documentsInWindow, int documentsUsed, int vocabulary, String method, String requestedBy,
+            OffsetDateTime requestedAt, List<DiscoveredTopicView> topics) {
+    }
+
+    /**
+     * An external vendor's model against this service's analysis of the same texts: {@code results} it sent,
+     * {@code compared} of them on texts analysed here; Pearson's r of the two scores, the share with the same label,
+     * the mean absolute difference and both means.
+     */
+    @RegisterForReflection
+    public record VendorAgreement(String nlpModelVersion, int results, int compared, Double pearson,
+            Double labelAgreement, Double meanAbsoluteDifference, Double meanVendorScore, Double meanScore) {
     }
 }

@@ -2,17 +2,11 @@ package org.retailcx.sentiment.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.retailcx.platform.medallion.BronzeBatches;
-import org.retailcx.platform.medallion.BronzeListener;
-import org.retailcx.platform.medallion.LayerRebuild;
 import org.retailcx.sentiment.ingest.SentimentSources;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** Bronze customer-value signals → each customer's latest churn signal (the newest prediction received wins). */
 @ApplicationScoped
-public class ChurnSignals implements BronzeListener, LayerRebuild {
+public class ChurnSignals extends NewestVersions {
 
     private static final String LATEST = """
             insert into silver.customer_churn_signal (customer_id, model_version, prediction_date, probability_alive,
@@ -26,28 +20,7 @@ public class ChurnSignals implements BronzeListener, LayerRebuild {
                 decile = excluded.decile, predicted_clv_lifetime = excluded.predicted_clv_lifetime,
                 bronze_id = excluded.bronze_id""";
 
-    @Override
-    public String source() {
-        return SentimentSources.CUSTOMER_VALUE.name();
-    }
-
-    @Override
-    public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
-        return tx.preparedQuery(LATEST.formatted("b.batch_id = any($1)")).execute(batches.tuple()).replaceWith(0);
-    }
-
-    @Override
-    public String name() {
-        return "silver.customer_churn_signal";
-    }
-
-    @Override
-    public int order() {
-        return 150;
-    }
-
-    @Override
-    public Uni<Void> rebuild(SqlConnection tx) {
-        return tx.query(LATEST.formatted("true")).execute().replaceWithVoid();
+    public ChurnSignals() {
+        super(SentimentSources.CUSTOMER_VALUE.name(), "silver.customer_churn_signal", 150, LATEST);
     }
 }

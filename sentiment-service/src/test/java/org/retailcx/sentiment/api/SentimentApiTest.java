@@ -279,6 +279,156 @@ class SentimentApiTest {
                 .body("errors[0].field", equalTo("channel"));
     }
 
+    /** Three planted themes of customer chats; each text joins two of its theme's sentences. */
+    private static final List<List<String>> THEMES = List.of(
+            List.of("The mobile app keeps crashing at login.", "The app login screen freezes after every update.",
+                    "Password reset in the mobile app fails.", "Biometric login in the app stopped working."),
+            List.of("The remortgage valuation took six weeks.", "My fixed mortgage rate offer expired.",
+                    "Great remortgage advice and a fair fixed rate.", "The mortgage valuation surveyor was late."),
+            List.of("A fraudulent merchant charged my blocked card.", "The chargeback for my stolen card is open.",
+                    "The fraud team blocked my card without warning.", "Stolen card payments at a merchant abroad."));
+
+    @Test
+    void topicsDiscoveredInAWindowAreStoredWithTheirTermsSizesAndSentiment() {
+        String run = UUID.randomUUID().toString();
+        List<String> lines = new ArrayList<>();
+        for (int theme = 0; theme < THEMES.size(); theme++) {
+            for (int i = 0; i < 20; i++) {
+                List<String> sentences = THEMES.get(theme);
+                String text = sentences.get(i % 4) + " " + sentences.get((i / 4 + i + 1) % 4);
+                lines.add(chat("DT-" + theme + "-" + i + "-" + run, "CUST-DT-" + i + "-" + run, "Customer",
+                        "2025-03-0" + (3 + i % 2) + "T10:00:00Z", text));
+            }
+        }
+        promoted(as("service").contentType("application/x-ndjson").body(ndjson(lines.toArray(String[]::new)))
+                .when().post("/api/v1/sentiment/chats/batch").then()).body("accepted", equalTo(60));
+
+        var created = given().header("Authorization", TestTokens.bearerFor("analyst-17", "cx-analyst"))
+                .queryParam("from", "2025-03-03").queryParam("to", "2025-03-04").queryParam("k", 3)
+                .queryParam("channel", "chat").when().post("/api/v1/sentiment/topics/discovered").then()
+                .statusCode(201).header("Location", containsString("/api/v1/sentiment/topics/discovered/"))
+                .body("k", equalTo(3)).body("channel", equalTo("chat")).body("requestedBy", equalTo("analyst-17"))
+                .body("documentsInWindow", greaterThan(59)).body("topics", hasSize(3))
+                .extract().jsonPath();
+        long id = created.getLong("discoveryId");
+        int used = created.getInt("documentsUsed");
+        // each planted theme is one topic: led by one of its words, holding its texts (a re-run test doubles them)
+        List<List<String>> themeWords = List.of(List.of("app", "login", "mobile", "password", "screen", "biometric"),
+                List.of("remortgage", "mortgage", "valuation", "fixed", "rate", "surveyor", "advice"),
+                List.of("card", "fraud", "fraudulent", "merchant", "chargeback", "stolen", "blocked"));
+        List<Integer> sizes = new ArrayList<>();
+        for (List<String> words : themeWords) {
+            List<Integer> matches = created.getList("topics.findAll { it.terms[0] in " + groovyList(words)
+                    + " }.documents", Integer.class);
+            assertEquals(1, matches.size(), "one topic led by " + words + ": " + created.getList("topics.terms"));
+            sizes.add(matches.get(0));
+        }
+        assertEquals(used, sizes.stream().mapToInt(Integer::intValue).sum(), "every text in one topic " + sizes);
+        sizes.forEach(size -> assertEquals(used / 3.0, size, used * 0.05, "a theme's texts together " + sizes));
+        // stored: membership rows for every text, the same run read back by window and by id
+        long members = pool.preparedQuery("select count(*) from silver.retail_discovered_topic_document"
+                + " where discovery_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+        assertEquals(used, members);
+        as("marketing").queryParam("from", "2025-03-03").queryParam("to", "2025-03-04").queryParam("k", 3)
+                .queryParam("channel", "chat").when().get("/api/v1/sentiment/topics/discovered").then()
+                .statusCode(200).body("discoveryId", equalTo((int) id))
+                .body("topics.terms", equalTo(created.getList("topics.terms")))
+                .body("topics[0].examples", hasSize(5)).body("topics[0].averageSentiment", notNullValue());
+        as("data-scientist").when().get("/api/v1/sentiment/topics/discovered/" + id).then().statusCode(200)
+                .body("topics.documents", equalTo(created.getList("topics.documents")));
+
+        // bad windows and k name their field; an empty window is 422; nothing stored for either
+        String discovered = "/api/v1/sentiment/topics/discovered";
+        for (String[] bad : List.of(new String[] { "k", "2025-03-03", "2025-03-04", "1", "chat" },
+                new String[] { "k", "2025-03-03", "2025-03-04", "31", "chat" },
+                new String[] { "from", null, "2025-03-04", "3", "chat" },
+                new String[] { "from", "3 March", "2025-03-04", "3", "chat" },
+                new String[] { "to", "2025-03-04", "2025-03-03", "3", "chat" },
+                new String[] { "to", "2024-01-01", "2025-03-04", "3", "chat" },
+                new String[] { "channel", "2025-03-03", "2025-03-04", "3", "fax" })) {
+            RequestSpecification request = as("cx-analyst").queryParam("to", bad[2]).queryParam("k", bad[3])
+                    .queryParam("channel", bad[4]);
+            if (bad[1] != null) {
+                request = request.queryParam("from", bad[1]);
+            }
+            request.when().post(discovered).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[0]));
+        }
+        as("cx-analyst").queryParam("from", "1999-01-01").queryParam("to", "1999-01-31").when().post(discovered)
+                .then().statusCode(422);
+        long runs = pool.query("select count(*) from silver.retail_topic_discovery where window_to < '2025-03-04'")
+                .execute().await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+        assertEquals(0, runs);
+        as("marketing").queryParam("from", "2025-03-03").queryParam("to", "2025-03-04").when().post(discovered)
+                .then().statusCode(403);
+        as("cx-analyst").when().get(discovered + "/999999999").then().statusCode(404);
+    }
+
+    @Test
+    void vendorResultsAreKeptBesideTheServicesOwnAnalysisAndCompared() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "CUST-V-" + run;
+        promoted(as("service").contentType("application/x-ndjson").body(ndjson(
+                chat("V1-" + run, customer, "Customer", "2026-11-12T09:00:00Z",
+                        "The mobile app is brilliant, really easy and fast. I love it."),
+                chat("V2-" + run, customer, "Customer", "2026-11-12T09:05:00Z",
+                        "This is awful, terrible service and hidden fees. I am furious."),
+                chat("V3-" + run, customer, "Customer", "2026-11-12T09:10:00Z",
+                        "Great service from the branch staff, thank you so much.")))
+                .when().post("/api/v1/sentiment/chats/batch").then());
+        String model = "vendor-nlp-" + run;
+        promoted(as("service").contentType("application/json").body("""
+                [{"sentimentId":"VS1-%1$s","sourceId":"V1-%1$s","sourceType":"Chat","sentimentScore":0.8,
+                  "sentimentLabel":"Positive","magnitude":0.8,"confidence":0.9,"nlpModelVersion":"%2$s",
+                  "keywordsExtracted":["mobile app","call me on +44 20 7946 0958"],"topicsDetected":["app"]},
+                 {"sentimentId":"VS2-%1$s","sourceId":"V2-%1$s","sourceType":"chat","sentimentScore":-0.9,
+                  "sentimentLabel":"Negative","nlpModelVersion":"%2$s"},
+                 {"sentimentId":"VS3-%1$s","sourceId":"V3-%1$s","sourceType":"Chat","sentimentScore":-0.2,
+                  "sentimentLabel":"Negative","nlpModelVersion":"%2$s"},
+                 {"sentimentId":"VS4-%1$s","sourceId":"NOT-HERE-%1$s","sourceType":"Email","sentimentScore":0.1,
+                  "sentimentLabel":"Neutral","nlpModelVersion":"%2$s"}]""".formatted(run, model))
+                .when().post("/api/v1/sentiment/vendor-results/batch").then());
+        var agreement = as("data-scientist").queryParam("nlpModelVersion", model).when()
+                .get("/api/v1/sentiment/vendor-agreement").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].results", equalTo(4)).body("[0].compared", equalTo(3))
+                .body("[0].pearson", greaterThan(0.5f)).extract().jsonPath();
+        assertEquals(2.0 / 3, agreement.getDouble("[0].labelAgreement"), 1e-6, "V3: the vendor says negative");
+        assertEquals(-0.1, agreement.getDouble("[0].meanVendorScore"), 1e-6);
+        // a vendor keyword is text like any other: the phone number is not stored
+        String history = as("cx-analyst").when().get("/api/v1/sentiment/vendor-results/VS1-" + run + "/history")
+                .then().statusCode(200).body("[0].record.keywordsExtracted", hasItem(containsString("[PHONE]")))
+                .extract().asString();
+        assertTrue(!history.contains("7946"), history);
+        // a re-sent result replaces the old one; the analysis of the text is untouched
+        promoted(as("service").contentType("application/json").body("""
+                {"sentimentId":"VS3-%1$s","sourceId":"V3-%1$s","sourceType":"Chat","sentimentScore":0.7,
+                 "sentimentLabel":"Positive","nlpModelVersion":"%2$s"}""".formatted(run, model))
+                .when().put("/api/v1/sentiment/vendor-results/VS3-" + run).then());
+        as("data-scientist").queryParam("nlpModelVersion", model).when().get("/api/v1/sentiment/vendor-agreement")
+                .then().statusCode(200).body("[0].results", equalTo(4)).body("[0].labelAgreement", equalTo(1.0f));
+        // bad input names the field; nothing of the batch is stored
+        for (String[] bad : List.of(new String[] { "sentimentScore", "\"sentimentScore\":1.5" },
+                new String[] { "sentimentLabel", "\"sentimentLabel\":\"Happy\"" },
+                new String[] { "sourceType", "\"sourceType\":\"Fax\"" })) {
+            String record = """
+                    {"sentimentId":"VBAD-%s","sourceId":"V1-%s","sourceType":"Chat","sentimentScore":0.1,
+                     "sentimentLabel":"Neutral","nlpModelVersion":"bad-%s"}""".formatted(run, run, run)
+                    .replaceFirst("\"" + bad[0] + "\":(\"[^\"]*\"|[-0-9.]+)", java.util.regex.Matcher
+                            .quoteReplacement(bad[1]));
+            as("service").contentType("application/json").body("[" + record + "]")
+                    .when().post("/api/v1/sentiment/vendor-results/batch").then().statusCode(400)
+                    .body("errors.field", hasItem(containsString(bad[0])));
+        }
+        as("data-scientist").queryParam("nlpModelVersion", "bad-" + run).when()
+                .get("/api/v1/sentiment/vendor-agreement").then().statusCode(200).body("$", hasSize(0));
+        as("marketing").when().get("/api/v1/sentiment/vendor-agreement").then().statusCode(403);
+    }
+
+    private static String groovyList(List<String> words) {
+        return words.stream().map(w -> "'" + w + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     @Test
     void textInAnUnsupportedLanguageIsStoredAsNotAnalysed() {
         String customer = "CUST-" + UUID.randomUUID();
@@ -380,8 +530,37 @@ class SentimentApiTest {
                 r -> customer.equals(r.key()), 1, Duration.ofSeconds(120));
         assertTrue(KafkaTestClient.header(dead.get(0), "dlq-reason").startsWith("unreadable event"),
                 () -> KafkaTestClient.header(dead.get(0), "dlq-reason"));
+
+        // sentiment beside clv's churn signal: only this test's customers have one, so the figures are theirs
+        String run = UUID.randomUUID().toString();
+        String[][] planted = { { "happy-1", "The mobile app is brilliant, really easy and fast. I love it.", "0.9" },
+                { "happy-2", "Great service from the branch staff, thank you so much.", "0.8" },
+                { "unhappy-1", "This is awful, terrible service and hidden fees. I am furious.", "0.1" },
+                { "unhappy-2", "Dreadful, the worst bank ever, I hate these charges.", "0.15" } };
+        List<String> chats = new ArrayList<>();
+        for (String[] p : planted) {
+            chats.add(chat("CV-" + p[0] + "-" + run, p[0] + "-" + run, "Customer", "2026-11-21T10:00:00Z", p[1]));
+        }
+        promoted(as("service").contentType("application/x-ndjson").body(ndjson(chats.toArray(String[]::new)))
+                .when().post("/api/v1/sentiment/chats/batch").then());
+        for (String[] p : planted) {
+            publishPrediction(UUID.randomUUID().toString(), p[0] + "-" + run, 1, p[2]);
+        }
+        for (String[] p : planted) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> as("cx-analyst").when().get("/api/v1/sentiment/customers/" + p[0] + "-" + run)
+                            .then().extract().jsonPath().getObject("probabilityAlive", Double.class) != null);
+        }
         as("data-scientist").when().get("/api/v1/sentiment/churn-correlation").then().statusCode(200)
-                .body("customers", greaterThan(0)).body("atRiskCustomers", greaterThan(0));
+                .body("customers", equalTo(5)).body("pearson", greaterThan(0.7f))
+                .body("lostBelow", equalTo(0.5f)).body("lostCustomers", equalTo(3))
+                .body("meanSentimentLost", lessThan(-0.3f)).body("meanSentimentActive", greaterThan(0.3f))
+                .body("atRiskShareActive", equalTo(0f)).body("atRiskShareLost", greaterThan(0.6f))
+                .body("meanProbabilityAliveAtRisk", lessThan(0.4f));
+        as("data-scientist").queryParam("lostBelow", "0.12").when().get("/api/v1/sentiment/churn-correlation")
+                .then().statusCode(200).body("lostCustomers", equalTo(1));
+        as("data-scientist").queryParam("lostBelow", "1.5").when().get("/api/v1/sentiment/churn-correlation")
+                .then().statusCode(400).body("errors[0].field", equalTo("lostBelow"));
         as("marketing").when().get("/api/v1/sentiment/churn-correlation").then().statusCode(403);
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Topics found in the data rather than the banking taxonomy: non-negative matrix factorisation (Lee and Seung's
@@ -42,7 +43,10 @@ public final class TopicDiscovery {
         this.maxVocabulary = maxVocabulary;
     }
 
-    /** The topics of these documents, largest first; topics no document joined are left out. */
+    /**
+     * The topics of these documents, largest first; topics no document joined are left out, and so are documents
+     * with none of the kept terms.
+     */
     public List<DiscoveredTopic> discover(List<TopicDocument> documents) {
         List<String> vocabulary = vocabulary(documents);
         if (vocabulary.isEmpty() || documents.isEmpty()) {
@@ -52,7 +56,7 @@ public final class TopicDiscovery {
         for (int j = 0; j < vocabulary.size(); j++) {
             column.put(vocabulary.get(j), j);
         }
-        double[][] v = tfidf(documents, column);
+        SparseRow[] v = tfidf(documents, column);
         int n = v.length;
         int m = vocabulary.size();
         int k = Math.min(topics, Math.min(n, m));
@@ -76,6 +80,11 @@ public final class TopicDiscovery {
         return topics(documents, vocabulary, w, h);
     }
 
+    /** How many terms these documents' matrix keeps (the columns of V). */
+    public int vocabularySize(List<TopicDocument> documents) {
+        return vocabulary(documents).size();
+    }
+
     private List<String> vocabulary(List<TopicDocument> documents) {
         Map<String, Integer> df = new HashMap<>();
         for (TopicDocument d : documents) {
@@ -90,65 +99,77 @@ public final class TopicDiscovery {
                 .limit(maxVocabulary).map(Map.Entry::getKey).toList();
     }
 
-    private static double[][] tfidf(List<TopicDocument> documents, Map<String, Integer> column) {
+    /** A document's non-zero TF-IDF weights: a text uses a handful of the window's terms, so V is kept sparse. */
+    private record SparseRow(int[] columns, double[] values) {
+    }
+
+    private static SparseRow[] tfidf(List<TopicDocument> documents, Map<String, Integer> column) {
         int n = documents.size();
-        double[][] v = new double[n][column.size()];
+        List<Map<Integer, Double>> counts = new ArrayList<>(n);
         int[] df = new int[column.size()];
-        for (int i = 0; i < n; i++) {
-            for (String term : documents.get(i).terms()) {
+        for (TopicDocument d : documents) {
+            Map<Integer, Double> tf = new TreeMap<>();
+            for (String term : d.terms()) {
                 Integer j = column.get(term.toLowerCase());
                 if (j != null) {
-                    if (v[i][j] == 0) {
-                        df[j]++;
-                    }
-                    v[i][j]++;
+                    tf.merge(j, 1.0, Double::sum);
                 }
             }
+            tf.keySet().forEach(j -> df[j]++);
+            counts.add(tf);
         }
-        for (double[] row : v) {
+        SparseRow[] v = new SparseRow[n];
+        for (int i = 0; i < n; i++) {
+            Map<Integer, Double> tf = counts.get(i);
+            int[] columns = new int[tf.size()];
+            double[] values = new double[tf.size()];
             double norm = 0;
-            for (int j = 0; j < row.length; j++) {
-                if (row[j] > 0) {
-                    row[j] *= Math.log((1.0 + n) / (1.0 + df[j])) + 1.0;
-                    norm += row[j] * row[j];
-                }
+            int c = 0;
+            for (Map.Entry<Integer, Double> e : tf.entrySet()) {
+                columns[c] = e.getKey();
+                values[c] = e.getValue() * (Math.log((1.0 + n) / (1.0 + df[e.getKey()])) + 1.0);
+                norm += values[c] * values[c];
+                c++;
             }
             norm = Math.sqrt(norm);
-            if (norm > 0) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] /= norm;
-                }
+            for (int x = 0; x < values.length && norm > 0; x++) {
+                values[x] /= norm;
             }
+            v[i] = new SparseRow(columns, values);
         }
         return v;
     }
 
     /** H ← H ∘ (WᵀV) / (WᵀWH). */
-    private static void updateH(double[][] v, double[][] w, double[][] h) {
-        int n = v.length;
+    private static void updateH(SparseRow[] v, double[][] w, double[][] h) {
         int k = h.length;
         int m = h[0].length;
         double[][] wtv = new double[k][m];
         double[][] wtw = new double[k][k];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < v.length; i++) {
+            SparseRow row = v[i];
             for (int a = 0; a < k; a++) {
                 double wa = w[i][a];
                 if (wa == 0) {
                     continue;
                 }
-                for (int j = 0; j < m; j++) {
-                    wtv[a][j] += wa * v[i][j];
+                for (int x = 0; x < row.columns().length; x++) {
+                    wtv[a][row.columns()[x]] += wa * row.values()[x];
                 }
                 for (int b = 0; b < k; b++) {
                     wtw[a][b] += wa * w[i][b];
                 }
             }
         }
-        for (int a = 0; a < k; a++) {
-            for (int j = 0; j < m; j++) {
+        for (int j = 0; j < m; j++) {
+            double[] column = new double[k];
+            for (int b = 0; b < k; b++) {
+                column[b] = h[b][j];
+            }
+            for (int a = 0; a < k; a++) {
                 double denom = 0;
                 for (int b = 0; b < k; b++) {
-                    denom += wtw[a][b] * h[b][j];
+                    denom += wtw[a][b] * column[b];
                 }
                 h[a][j] *= wtv[a][j] / (denom + EPS);
             }
@@ -156,7 +177,7 @@ public final class TopicDiscovery {
     }
 
     /** W ← W ∘ (VHᵀ) / (WHHᵀ). */
-    private static void updateW(double[][] v, double[][] w, double[][] h) {
+    private static void updateW(SparseRow[] v, double[][] w, double[][] h) {
         int k = h.length;
         int m = h[0].length;
         double[][] hht = new double[k][k];
@@ -170,11 +191,12 @@ public final class TopicDiscovery {
             }
         }
         for (int i = 0; i < v.length; i++) {
+            SparseRow row = v[i];
             double[] vht = new double[k];
             for (int a = 0; a < k; a++) {
                 double s = 0;
-                for (int j = 0; j < m; j++) {
-                    s += v[i][j] * h[a][j];
+                for (int x = 0; x < row.columns().length; x++) {
+                    s += row.values()[x] * h[a][row.columns()[x]];
                 }
                 vht[a] = s;
             }
