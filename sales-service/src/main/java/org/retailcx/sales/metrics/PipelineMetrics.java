@@ -237,20 +237,20 @@ public class PipelineMetrics {
                 null, null, null), 1);
         List<Object> params = new ArrayList<>(period.params());
         String dimensions = dimensionFilter(filter, "e.opportunity_id", 1 + params.size(), params);
+        // Each entry carries whether it advanced and its days in stage (V74): one index-only range scan.
         String sql = """
-                with filtered as (
-                  select e.opportunity_id, e.stage, e.next_stage, e.stage_left_at,
-                         extract(epoch from e.stage_left_at - e.valid_from)::float8 / 86400 as days
-                  from silver.retail_sales_opportunity_state_span e
-                  where e.enters_stage and %s%s)
-                select st.stage_name, st.stage_order, count(x.opportunity_id),
-                       count(*) filter (where ns.stage_order > st.stage_order and not (ns.is_closed and not ns.is_won)),
-                       count(x.stage_left_at), round(avg(x.days)::numeric, 2),
-                       round((percentile_cont(0.5) within group (order by x.days))::numeric, 2)
+                select st.stage_name, st.stage_order, coalesce(x.entered, 0), coalesce(x.advanced, 0),
+                       coalesce(x.left_stage, 0), x.avg_days, x.median_days
                 from gold.dim_sales_stage st
-                left join filtered x on x.stage = st.stage_name
-                left join gold.dim_sales_stage ns on ns.stage_name = x.next_stage
-                where not st.is_closed group by 1, 2 order by 2""".formatted(period.sql(), dimensions);
+                left join (
+                  select e.stage, count(*) as entered, count(*) filter (where e.advances) as advanced,
+                         count(e.stage_left_at) as left_stage, round(avg(e.days_in_stage)::numeric, 2) as avg_days,
+                         round((percentile_cont(0.5) within group (order by e.days_in_stage))::numeric, 2)
+                           as median_days
+                  from silver.retail_sales_opportunity_state_span e
+                  where e.enters_stage and e.stage not in ('Closed Won', 'Closed Lost') and %s%s
+                  group by e.stage) x on x.stage = st.stage_name
+                where not st.is_closed order by 2""".formatted(period.sql(), dimensions);
         return query(sql, params).map(rows -> {
             List<StageConversion> stages = new ArrayList<>();
             for (Row row : rows) {

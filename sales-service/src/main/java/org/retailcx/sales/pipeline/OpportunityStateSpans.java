@@ -13,7 +13,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * {@code silver.retail_sales_opportunity_state_span} from the change history: each history row with the time its
- * state held until and, for stage entries, the next stage entered. Replaced for the batch's opportunities right after
+ * state held until and, for stage entries, the next stage entered, whether that advanced (a later stage, not Closed
+ * Lost: the CRM's stage order) and the days in between. Replaced for the batch's opportunities right after
  * {@link OpportunitySilver} rewrote their history, so pipeline movement and stage conversion read ranges instead of
  * windowing the whole history per request.
  */
@@ -36,10 +37,14 @@ public class OpportunityStateSpans implements BronzeListener, LayerRebuild {
               from spans where enters_stage
               window w as (partition by opportunity_id order by changed_at, bronze_id))
             insert into silver.retail_sales_opportunity_state_span (opportunity_id, bronze_id, valid_from, valid_to,
-                stage, amount, probability, close_date, enters_stage, next_stage, stage_left_at)
+                stage, amount, probability, close_date, enters_stage, next_stage, stage_left_at, advances, days_in_stage)
             select s.opportunity_id, s.bronze_id, s.changed_at, s.valid_to, s.stage_to, s.amount_to, s.probability_to,
-                   s.close_date_to, s.enters_stage, e.next_stage, e.stage_left_at
-            from spans s left join entries e on e.opportunity_id = s.opportunity_id and e.bronze_id = s.bronze_id""";
+                   s.close_date_to, s.enters_stage, e.next_stage, e.stage_left_at,
+                   coalesce(ns.stage_order > es.stage_order and not (ns.is_closed and not ns.is_won), false),
+                   extract(epoch from e.stage_left_at - s.changed_at)::float8 / 86400
+            from spans s left join entries e on e.opportunity_id = s.opportunity_id and e.bronze_id = s.bronze_id
+            left join gold.dim_sales_stage es on es.stage_name = s.stage_to
+            left join gold.dim_sales_stage ns on ns.stage_name = e.next_stage""";
 
     private static final String ALL_IDS = "select distinct opportunity_id from silver.retail_sales_opportunity_history";
 
