@@ -54,7 +54,7 @@ class NextBestActionApiTest {
         return given().header("Authorization", TestTokens.bearer(role));
     }
 
-    private static String action(String product, String trigger, int priority, String channel, double weight,
+    static String action(String product, String trigger, int priority, String channel, double weight,
             String minDecile, String maxDecile) {
         return """
                 {"actionType":"product-offer","actionRecommendation":"Offer %s","productId":%s,"trigger":"%s",

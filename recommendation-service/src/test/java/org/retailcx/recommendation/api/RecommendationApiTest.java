@@ -256,7 +256,7 @@ class RecommendationApiTest {
         as("data-scientist").when().get("/api/v1/recommendation/models/99999").then().statusCode(404);
     }
 
-    private static String feedback(String id, String recommendation, String customer, boolean clicked,
+    static String feedback(String id, String recommendation, String customer, boolean clicked,
             boolean dismissed, boolean converted, String amount, int dwell) {
         return """
                 {"feedbackId":"%s","recommendationId":"%s","customerId":"%s","displayed":true,"clicked":%s,
@@ -280,12 +280,7 @@ class RecommendationApiTest {
             throws Exception {
         String run = "FB" + UUID.randomUUID().toString().substring(0, 8);
         String customer = run + "-C";
-        as("service").contentType("application/json")
-                .body(PlantedFamilies.jsonArray(PlantedFamilies.generate(run, 2, 4, 3, 3, 5)))
-                .when().post("/api/v1/recommendation/interactions/batch").then().statusCode(200);
-        JsonPath served = as("service").queryParam("k", 2).queryParam("context", "Email")
-                .when().get("/api/v1/recommendation/customers/" + customer + "/recommendations")
-                .then().statusCode(200).body("items", hasSize(2)).extract().jsonPath();
+        JsonPath served = PlantedFamilies.loadAndServeTwo(run, "Email");
         String first = served.getString("items[0].recommendationId");
         String second = served.getString("items[1].recommendationId");
         String algorithm = served.getString("items[0].algorithm");

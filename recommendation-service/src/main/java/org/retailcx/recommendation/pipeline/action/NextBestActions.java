@@ -26,6 +26,7 @@ import org.retailcx.recommendation.model.ContactPolicy;
 import org.retailcx.recommendation.model.InteractionMatrix;
 import org.retailcx.recommendation.model.NextBestActionArbiter;
 import org.retailcx.recommendation.model.Recommender;
+import org.retailcx.recommendation.pipeline.gold.RecommendationStar;
 import org.retailcx.recommendation.pipeline.training.ModelCache;
 import org.retailcx.recommendation.pipeline.training.ModelTraining;
 import org.retailcx.schema.EventCatalog;
@@ -82,12 +83,14 @@ public class NextBestActions {
     private final InternalAppend append;
     private final ModelTraining models;
     private final ModelCache cache;
+    private final RecommendationStar star;
     private final ContactPolicy policy;
     private final Duration window;
     private final double defaultPropensity;
     private final BigDecimal defaultValue;
 
     public NextBestActions(Pool pool, Outbox outbox, InternalAppend append, ModelTraining models, ModelCache cache,
+            RecommendationStar star,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-customer", defaultValue = "3") int perCustomer,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-channel", defaultValue = "2") int perChannel,
             @ConfigProperty(name = "retailcx.recommendation.nba.contact-window", defaultValue = "7d") Duration window,
@@ -100,6 +103,7 @@ public class NextBestActions {
         this.append = append;
         this.models = models;
         this.cache = cache;
+        this.star = star;
         this.policy = new ContactPolicy(perCustomer, perChannel, Map.of());
         this.window = window;
         this.defaultPropensity = defaultPropensity;
@@ -218,6 +222,7 @@ public class NextBestActions {
                             values ($1, $2, $3)""").execute(Tuple.of(issueId, event.acceptedAt(), caller))
                             .chain(() -> outbox.append(tx, EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED,
                                     issueId, event.customerId(), event))
+                            .call(() -> star.actions(tx, "n.action_id = $1", Tuple.of(issueId)))
                             .replaceWith(event);
                 });
     }
