@@ -25,7 +25,9 @@ import org.retailcx.recommendation.model.ActionCandidate;
 import org.retailcx.recommendation.model.ContactPolicy;
 import org.retailcx.recommendation.model.InteractionMatrix;
 import org.retailcx.recommendation.model.NextBestActionArbiter;
+import org.retailcx.recommendation.model.PropensityCalibration;
 import org.retailcx.recommendation.model.Recommender;
+import org.retailcx.recommendation.pipeline.affinity.PropensityCalibrations;
 import org.retailcx.recommendation.pipeline.gold.RecommendationStar;
 import org.retailcx.recommendation.pipeline.training.ModelCache;
 import org.retailcx.recommendation.pipeline.training.ModelTraining;
@@ -46,9 +48,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * for (value decile in range, product not held) become candidates with
  * <ul>
  * <li>propensity: the percentile of the product's score among all products under the active recommender for this
- * customer ((products scored lower + 1) / (products + 1)); for a customer or product the model does not know, the
- * product's share of customers in its training data; without a product or model, {@code default-propensity}. Not
- * calibrated yet;</li>
+ * customer ((products scored lower + 1) / (products + 1), the affinity), read through the version's propensity
+ * calibration into a take-up probability once the version is calibrated; for a customer the model does not know, the
+ * product's share of customers in its training data; without a product or model, {@code default-propensity};</li>
  * <li>value: the customer's predicted lifetime CLV from clv-service's latest event, or {@code default-value};</li>
  * <li>business weight, priority tier and expiry (now + valid days) from the catalogue;</li>
  * </ul>
@@ -74,6 +76,10 @@ public class NextBestActions {
             List<Rejected> rejected) {
     }
 
+    /** The active version and its calibration map (either may be null). */
+    private record Scoring(Recommender recommender, PropensityCalibration.Isotonic map) {
+    }
+
     private record CatalogueRow(String actionId, String actionType, String recommendation, String productId,
             String trigger, int priority, String channel, double weight, int validDays) {
     }
@@ -84,13 +90,14 @@ public class NextBestActions {
     private final ModelTraining models;
     private final ModelCache cache;
     private final RecommendationStar star;
+    private final PropensityCalibrations calibrations;
     private final ContactPolicy policy;
     private final Duration window;
     private final double defaultPropensity;
     private final BigDecimal defaultValue;
 
     public NextBestActions(Pool pool, Outbox outbox, InternalAppend append, ModelTraining models, ModelCache cache,
-            RecommendationStar star,
+            RecommendationStar star, PropensityCalibrations calibrations,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-customer", defaultValue = "3") int perCustomer,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-channel", defaultValue = "2") int perChannel,
             @ConfigProperty(name = "retailcx.recommendation.nba.contact-window", defaultValue = "7d") Duration window,
@@ -104,6 +111,7 @@ public class NextBestActions {
         this.models = models;
         this.cache = cache;
         this.star = star;
+        this.calibrations = calibrations;
         this.policy = new ContactPolicy(perCustomer, perChannel, Map.of());
         this.window = window;
         this.defaultPropensity = defaultPropensity;
@@ -112,8 +120,9 @@ public class NextBestActions {
 
     public Uni<Decision> issue(String customerId, String channel, BronzeWriter.Caller caller) {
         return models.active(pool)
-                .chain(model -> model == null ? Uni.createFrom().nullItem() : cache.get(model))
-                .chain(recommender -> pool.withTransaction(tx -> tx
+                .chain(model -> model == null ? Uni.createFrom().item(new Scoring(null, null))
+                        : cache.get(model).chain(r -> calibrations.map(model.version()).map(map -> new Scoring(r, map))))
+                .chain(scoring -> pool.withTransaction(tx -> tx
                         .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
                         .execute(Tuple.of("recommendation.nba:" + customerId))
                         .chain(() -> tx.preparedQuery("""
@@ -136,7 +145,7 @@ public class NextBestActions {
                                         select channel from bronze.retail_next_best_action
                                         where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
                                         .execute(Tuple.of(customerId, window.toSeconds()))
-                                        .chain(contacts -> decide(tx, customerId, caller, recommender, value,
+                                        .chain(contacts -> decide(tx, customerId, caller, scoring, value,
                                                 catalogue, contacts))))));
     }
 
@@ -145,8 +154,7 @@ public class NextBestActions {
         return it.hasNext() ? it.next().getShort(0) : null;
     }
 
-    private Uni<Decision> decide(SqlConnection tx, String customerId, BronzeWriter.Caller caller,
-            Recommender recommender,
+    private Uni<Decision> decide(SqlConnection tx, String customerId, BronzeWriter.Caller caller, Scoring scoring,
             Iterable<Row> valueRows, Iterable<Row> catalogueRows, Iterable<Row> contactRows) {
         var valueIt = valueRows.iterator();
         Row valueRow = valueIt.hasNext() ? valueIt.next() : null;
@@ -155,7 +163,7 @@ public class NextBestActions {
         Map<String, CatalogueRow> catalogue = new HashMap<>();
         List<ActionCandidate> candidates = new ArrayList<>();
         Instant now = Instant.now();
-        Propensities propensities = new Propensities(recommender, customerId);
+        Propensities propensities = new Propensities(scoring, customerId);
         for (Row r : catalogueRows) {
             CatalogueRow c = new CatalogueRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
                     r.getString(4), r.getInteger(5), r.getString(6), r.getDouble(7), r.getInteger(8));
@@ -230,16 +238,22 @@ public class NextBestActions {
     /** Propensity per product for one customer (see the class comment). */
     private final class Propensities {
         private final InteractionMatrix training;
+        private final PropensityCalibration.Isotonic map;
         private final double[] scores;
+        private final double[] sorted;
 
-        Propensities(Recommender recommender, String customerId) {
-            this.training = recommender == null ? null : recommender.training();
+        Propensities(Scoring scoring, String customerId) {
+            this.training = scoring.recommender() == null ? null : scoring.recommender().training();
+            this.map = scoring.map();
             int customer = training == null ? -1 : training.customers().indexOf(customerId);
             if (customer >= 0) {
                 scores = new double[training.productCount()];
-                recommender.scoreAll(customer, scores);
+                scoring.recommender().scoreAll(customer, scores);
+                sorted = scores.clone();
+                java.util.Arrays.sort(sorted);
             } else {
                 scores = null;
+                sorted = null;
             }
         }
 
@@ -251,11 +265,8 @@ public class NextBestActions {
             if (scores == null) {
                 return (double) training.customersPerProduct()[product] / Math.max(1, training.customerCount());
             }
-            int lower = 0;
-            for (double s : scores) {
-                lower += s < scores[product] ? 1 : 0;
-            }
-            return (lower + 1.0) / (scores.length + 1.0);
+            double affinity = PropensityCalibration.affinity(sorted, scores[product]);
+            return map == null ? affinity : map.apply(affinity);
         }
     }
 }
