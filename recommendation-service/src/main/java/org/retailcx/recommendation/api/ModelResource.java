@@ -24,6 +24,7 @@ import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
 import org.retailcx.recommendation.pipeline.affinity.PropensityCalibrations;
 import org.retailcx.recommendation.pipeline.training.ModelTraining;
+import org.retailcx.recommendation.pipeline.training.RetrainingJob;
 import org.retailcx.recommendation.pipeline.training.TrainedModel;
 import org.retailcx.recommendation.pipeline.training.TrainingSpecs;
 
@@ -44,14 +45,27 @@ public class ModelResource {
     private final ModelTraining models;
     private final SecurityIdentity identity;
     private final PropensityCalibrations calibrations;
+    private final RetrainingJob retraining;
 
     public ModelResource(Pool pool, IngestionReader reader, ModelTraining models, SecurityIdentity identity,
-            PropensityCalibrations calibrations) {
+            PropensityCalibrations calibrations, RetrainingJob retraining) {
         this.pool = pool;
         this.reader = reader;
         this.models = models;
         this.identity = identity;
         this.calibrations = calibrations;
+        this.retraining = retraining;
+    }
+
+    @POST
+    @Path("/retrain")
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "Run the scheduled retraining now (configured algorithm, parameters, window, activation); "
+            + "409 while another replica runs it, 422 when the window holds too few interactions")
+    public Uni<Response> retrain() {
+        return retraining.retrain(caller()).map(result -> result.map(m -> Response.status(201).entity(m).build())
+                .orElseThrow(() -> ProblemException.conflict("urn:retailcx:problem:recommendation-retrain-running",
+                        "A recommender retraining is already running on another replica")));
     }
 
     @POST
