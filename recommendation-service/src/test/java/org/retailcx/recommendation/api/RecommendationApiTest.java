@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.recommendation.api.EventFields.field;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -52,14 +53,6 @@ class RecommendationApiTest {
         KAFKA.close();
     }
 
-    /** A field of a record's JSON value, as text ("" when absent or unreadable). */
-    private static String field(ConsumerRecord<String, String> record, String name) {
-        try {
-            return EventJson.mapper().readTree(record.value()).path(name).asText();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
 
     private static RequestSpecification as(String role) {
         return given().header("Authorization", TestTokens.bearer(role));

@@ -3,6 +3,7 @@ package org.retailcx.recommendation.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.recommendation.api.EventFields.field;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.retailcx.platform.jobs.SingleReplicaJobs;
 import org.retailcx.recommendation.pipeline.training.RetrainingJob;
 import org.retailcx.schema.EventCatalog;
-import org.retailcx.schema.EventJson;
 import org.retailcx.testing.KafkaTestClient;
 import org.retailcx.testing.RealInfrastructureResource;
 import org.retailcx.testing.TestTokens;
@@ -107,11 +107,4 @@ class RetrainingApiTest {
                 .post("/api/v1/recommendation/models/retrain").then().statusCode(403);
     }
 
-    private static String field(ConsumerRecord<String, String> record, String name) {
-        try {
-            return EventJson.mapper().readTree(record.value()).path(name).asText();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
 }

@@ -119,34 +119,60 @@ public class NextBestActions {
     }
 
     public Uni<Decision> issue(String customerId, String channel, BronzeWriter.Caller caller) {
-        return models.active(pool)
-                .chain(model -> model == null ? Uni.createFrom().item(new Scoring(null, null))
-                        : cache.get(model).chain(r -> calibrations.map(model.version()).map(map -> new Scoring(r, map))))
-                .chain(scoring -> pool.withTransaction(tx -> tx
-                        .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                        .execute(Tuple.of("recommendation.nba:" + customerId))
-                        .chain(() -> tx.preparedQuery("""
-                                select clv_decile, predicted_clv_lifetime from silver.customer_value
-                                where customer_id = $1""").execute(Tuple.of(customerId)))
-                        .chain(value -> tx.preparedQuery("""
-                                select c.action_id, c.action_type, c.action_recommendation, c.product_id, c.trigger,
-                                    c.priority, c.channel, c.business_weight, c.valid_days
-                                from silver.next_best_action_catalogue c
-                                where c.active and ($2::text is null or c.channel = $2)
-                                  and (c.min_decile is null or c.min_decile <= $3::smallint)
-                                  and (c.max_decile is null or c.max_decile >= $3::smallint)
-                                  and (c.product_id is null or not exists (
-                                      select 1 from silver.customer_product_interaction i
-                                      where i.customer_id = $1 and i.product_id = c.product_id
-                                        and i.implicit_rating = 'purchase'))
-                                order by c.action_id""")
-                                .execute(Tuple.of(customerId, channel, decile(value)))
-                                .chain(catalogue -> tx.preparedQuery("""
-                                        select channel from bronze.retail_next_best_action
-                                        where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
-                                        .execute(Tuple.of(customerId, window.toSeconds()))
-                                        .chain(contacts -> decide(tx, customerId, caller, scoring, value,
-                                                catalogue, contacts))))));
+        return scoring().chain(scoring -> pool.withTransaction(
+                tx -> arbitrate(tx, scoring, customerId, channel, null, caller)));
+    }
+
+    /**
+     * Arbitrates, for each customer in turn, the catalogue's active actions of {@code trigger} on every channel, in
+     * the caller's transaction (the promotion of the event that triggered them, so that they are issued once).
+     *
+     * @return the number of actions issued
+     */
+    public Uni<Integer> issueTriggered(SqlConnection tx, List<String> customers, String trigger,
+            BronzeWriter.Caller caller) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return scoring().chain(scoring -> io.smallrye.mutiny.Multi.createFrom().iterable(customers)
+                .onItem().transformToUniAndConcatenate(c -> arbitrate(tx, scoring, c, null, trigger, caller))
+                .collect().asList())
+                .map(decisions -> decisions.stream().mapToInt(d -> d.issued().size()).sum());
+    }
+
+    private Uni<Scoring> scoring() {
+        return models.active(pool).chain(model -> model == null ? Uni.createFrom().item(new Scoring(null, null))
+                : cache.get(model).chain(r -> calibrations.map(model.version()).map(map -> new Scoring(r, map))));
+    }
+
+    /** One customer's decision, holding the customer's lock; {@code channel} and {@code trigger} null for all. */
+    private Uni<Decision> arbitrate(SqlConnection tx, Scoring scoring, String customerId, String channel,
+            String trigger, BronzeWriter.Caller caller) {
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("recommendation.nba:" + customerId))
+                .chain(() -> tx.preparedQuery("""
+                        select clv_decile, predicted_clv_lifetime from silver.customer_value
+                        where customer_id = $1""").execute(Tuple.of(customerId)))
+                .chain(value -> tx.preparedQuery("""
+                        select c.action_id, c.action_type, c.action_recommendation, c.product_id, c.trigger,
+                            c.priority, c.channel, c.business_weight, c.valid_days
+                        from silver.next_best_action_catalogue c
+                        where c.active and ($2::text is null or c.channel = $2)
+                          and ($4::text is null or c.trigger = $4)
+                          and (c.min_decile is null or c.min_decile <= $3::smallint)
+                          and (c.max_decile is null or c.max_decile >= $3::smallint)
+                          and (c.product_id is null or not exists (
+                              select 1 from silver.customer_product_interaction i
+                              where i.customer_id = $1 and i.product_id = c.product_id
+                                and i.implicit_rating = 'purchase'))
+                        order by c.action_id""")
+                        .execute(Tuple.of(customerId, channel, decile(value), trigger))
+                        .chain(catalogue -> tx.preparedQuery("""
+                                select channel from bronze.retail_next_best_action
+                                where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
+                                .execute(Tuple.of(customerId, window.toSeconds()))
+                                .chain(contacts -> decide(tx, customerId, caller, scoring, value, catalogue,
+                                        contacts))));
     }
 
     private static Short decile(Iterable<Row> value) {
