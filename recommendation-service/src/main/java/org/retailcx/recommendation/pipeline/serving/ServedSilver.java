@@ -39,7 +39,7 @@ public class ServedSilver implements BronzeListener, LayerRebuild {
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
         return tx.preparedQuery(INSERT.formatted("b.batch_id = any($1)")).execute(batches.tuple())
-                .chain(() -> star.recommendations(tx, """
+                .chain(() -> star.served(tx, """
                         e.recommendation_id in (select b.recommendation_id from bronze.retail_product_recommendations b
                                                 where b.batch_id = any($1))""", batches.tuple()))
                 .replaceWith(0);
