@@ -7,6 +7,7 @@ import org.retailcx.schema.clv.CustomerValueDecileChanged;
 import org.retailcx.schema.clv.CustomerValuePredicted;
 import org.retailcx.schema.ml.ModelVersionTrained;
 import org.retailcx.schema.recommendation.NextBestActionAccepted;
+import org.retailcx.schema.recommendation.NextBestActionExpired;
 import org.retailcx.schema.recommendation.NextBestActionIssued;
 import org.retailcx.schema.recommendation.RecommendationConverted;
 import org.retailcx.schema.journey.ActionRequested;
@@ -117,6 +118,10 @@ public final class EventCatalog {
             "retailcx.personalization.model-version.registered.v1", Topics.PERSONALIZATION_MODEL_VERSION,
             ModelVersionRegistered.class);
 
+    public static final EventType<NextBestActionExpired> RECOMMENDATION_NEXT_BEST_ACTION_EXPIRED = new EventType<>(
+            "retailcx.recommendation.next-best-action.expired.v1", Topics.RECOMMENDATION_NEXT_BEST_ACTION,
+            NextBestActionExpired.class);
+
     public static final EventType<ModelAliasMoved> PERSONALIZATION_MODEL_ALIAS_MOVED = new EventType<>(
             "retailcx.personalization.model-version.alias-moved.v1", Topics.PERSONALIZATION_MODEL_VERSION,
             ModelAliasMoved.class);
@@ -130,7 +135,8 @@ public final class EventCatalog {
             JOURNEY_STAGE_ENTERED, JOURNEY_COMPLETED, JOURNEY_ABANDONED, JOURNEY_RECOVERED, JOURNEY_ACTION_REQUESTED,
             SENTIMENT_CUSTOMER_AT_RISK, SENTIMENT_CUSTOMER_SENTIMENT_CHANGED, SENTIMENT_TEXT_SCORED,
             SALES_MODEL_VERSION_TRAINED, CLV_MODEL_VERSION_TRAINED,
-            PERSONALIZATION_MODEL_VERSION_REGISTERED, PERSONALIZATION_MODEL_ALIAS_MOVED);
+            PERSONALIZATION_MODEL_VERSION_REGISTERED, PERSONALIZATION_MODEL_ALIAS_MOVED,
+            RECOMMENDATION_NEXT_BEST_ACTION_EXPIRED);
 
     private EventCatalog() {
     }

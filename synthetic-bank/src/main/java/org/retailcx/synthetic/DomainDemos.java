@@ -40,6 +40,7 @@ public final class DomainDemos {
 
     public static void run(Context c) {
         step(c.out(), "sentiment texts", () -> SentimentDemo.load(c));
+        step(c.out(), "recommendations", () -> org.retailcx.synthetic.recommendation.RecommendationDemo.load(c));
     }
 
     /** Runs a step, printing its one-line result and time, or why it was not done. */

@@ -22,7 +22,9 @@ import org.retailcx.platform.api.Page;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
+import org.retailcx.recommendation.pipeline.affinity.PropensityCalibrations;
 import org.retailcx.recommendation.pipeline.training.ModelTraining;
+import org.retailcx.recommendation.pipeline.training.RetrainingJob;
 import org.retailcx.recommendation.pipeline.training.TrainedModel;
 import org.retailcx.recommendation.pipeline.training.TrainingSpecs;
 
@@ -30,7 +32,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** Recommender versions: train, list, read, activate. */
+/** Recommender versions: train, list, read, activate, calibrate their propensities. */
 @Path("/api/v1/recommendation/models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
@@ -42,12 +44,28 @@ public class ModelResource {
     private final IngestionReader reader;
     private final ModelTraining models;
     private final SecurityIdentity identity;
+    private final PropensityCalibrations calibrations;
+    private final RetrainingJob retraining;
 
-    public ModelResource(Pool pool, IngestionReader reader, ModelTraining models, SecurityIdentity identity) {
+    public ModelResource(Pool pool, IngestionReader reader, ModelTraining models, SecurityIdentity identity,
+            PropensityCalibrations calibrations, RetrainingJob retraining) {
         this.pool = pool;
         this.reader = reader;
         this.models = models;
         this.identity = identity;
+        this.calibrations = calibrations;
+        this.retraining = retraining;
+    }
+
+    @POST
+    @Path("/retrain")
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "Run the scheduled retraining now (configured algorithm, parameters, window, activation); "
+            + "409 while another replica runs it, 422 when the window holds too few interactions")
+    public Uni<Response> retrain() {
+        return retraining.retrain(caller()).map(result -> result.map(m -> Response.status(201).entity(m).build())
+                .orElseThrow(() -> ProblemException.conflict("urn:retailcx:problem:recommendation-retrain-running",
+                        "A recommender retraining is already running on another replica")));
     }
 
     @POST
@@ -106,6 +124,38 @@ public class ModelResource {
     @Operation(summary = "Serve this version from now on; announces it to the model registry")
     public Uni<TrainedModel> activate(@PathParam("version") int version) {
         return pool.withTransaction(tx -> models.activate(tx, version, caller()));
+    }
+
+    @POST
+    @Path("/{version}/calibration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "Calibrate the version's propensities (isotonic map from affinity, fitted on held-out pairs "
+            + "of its own data) and report reliability by decile before and after; 422 when too few are held out")
+    public Uni<PropensityCalibrations.Report> calibrate(@PathParam("version") int version,
+            @RequestBody(content = @Content(schema = @Schema(implementation = CalibrationRequest.class))) String body) {
+        CalibrationRequest request = body == null || body.isBlank() ? new CalibrationRequest(null, null, null)
+                : reader.readOne(body, CalibrationRequest.class).value();
+        double ratio = request.trainRatio() == null ? 0.75 : request.trainRatio();
+        if (!(ratio > 0 && ratio < 1)) {
+            throw ProblemException.invalid("trainRatio", "must lie strictly between 0 and 1");
+        }
+        int customers = request.maxCustomers() == null ? 2000 : request.maxCustomers();
+        if (customers < 10 || customers > 100_000) {
+            throw ProblemException.invalid("maxCustomers", "must be between 10 and 100000");
+        }
+        var settings = new PropensityCalibrations.Settings(ratio, request.seed() == null ? 42 : request.seed(),
+                customers);
+        return calibrations.fit(version, settings, caller());
+    }
+
+    @GET
+    @Path("/{version}/calibration")
+    @RolesAllowed({ Roles.DATA_SCIENTIST, Roles.MARKETING, Roles.ADMIN })
+    @Operation(summary = "The version's propensity calibration: reliability by decile, ECE and Brier score before "
+            + "and after, and the map")
+    public Uni<PropensityCalibrations.Report> calibration(@PathParam("version") int version) {
+        return calibrations.report(version);
     }
 
     private String caller() {

@@ -47,7 +47,7 @@ public class NextBestActionResource {
     }
 
     @RegisterForReflection
-    public record AcceptanceRate(String actionId, long issued, long accepted, Double acceptanceRate) {
+    public record AcceptanceRate(String actionId, long issued, long accepted, long expired, Double acceptanceRate) {
     }
 
     private final Pool pool;
@@ -162,19 +162,19 @@ public class NextBestActionResource {
     @GET
     @Path("/metrics/next-best-actions")
     @RolesAllowed({ Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.CX_ANALYST, Roles.ADMIN })
-    @Operation(summary = "Issued, accepted and acceptance rate per catalogue action")
+    @Operation(summary = "Issued, accepted, expired unaccepted and acceptance rate per catalogue action (gold)")
     public Uni<List<AcceptanceRate>> acceptance() {
         return pool.query("""
-                select n.catalogue_action_id, count(*), count(a.action_id)
-                from bronze.retail_next_best_action n
-                left join silver.next_best_action_acceptance a on a.action_id = n.action_id
-                group by n.catalogue_action_id order by n.catalogue_action_id""").execute()
+                select catalogue_action_id, count(*), count(*) filter (where accepted),
+                    count(*) filter (where not accepted and expiry <= now())
+                from gold.fact_next_best_action_performance
+                group by catalogue_action_id order by catalogue_action_id""").execute()
                 .map(rows -> {
                     List<AcceptanceRate> out = new ArrayList<>();
                     for (Row r : rows) {
                         long issued = r.getLong(1);
                         long accepted = r.getLong(2);
-                        out.add(new AcceptanceRate(r.getString(0), issued, accepted,
+                        out.add(new AcceptanceRate(r.getString(0), issued, accepted, r.getLong(3),
                                 issued == 0 ? null : (double) accepted / issued));
                     }
                     return out;

@@ -58,14 +58,20 @@ public class RecommendationResource {
         if (sessionId != null && sessionId.length() > 128) {
             throw ProblemException.invalid("sessionId", "must be at most 128 characters");
         }
-        Set<String> excluded = new HashSet<>();
-        for (String e : exclude == null ? List.<String>of() : exclude) {
-            for (String product : e.split(",")) {
-                if (!product.isBlank()) {
-                    excluded.add(product.trim());
+        Set<String> excluded = new HashSet<>(ids(exclude));
+        return serving.serve(customerId, size, where, sessionId, excluded, BronzeWriter.Caller.of(caller));
+    }
+
+    /** Product ids of a repeatable, comma-separated query parameter. */
+    static List<String> ids(List<String> values) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
                 }
             }
         }
-        return serving.serve(customerId, size, where, sessionId, excluded, BronzeWriter.Caller.of(caller));
+        return ids;
     }
 }

@@ -20,7 +20,8 @@ import org.retailcx.schema.recommendation.NextBestActionIssued;
 /**
  * What recommendation-service ingests: customer × product interactions from the channels' feeds, won sales
  * (consumed from sales-service's events) as purchases, feedback on served recommendations, and customers' predicted
- * value (consumed from clv-service's events) for next-best-action; and what it writes itself: the lists it serves
+ * value (consumed from clv-service's events) for next-best-action, customers at risk (consumed from sentiment-service's
+ * alerts) that trigger churn-risk actions; and what it writes itself: the lists it serves
  * and the actions it issues. "Future" in the rules is relative to the database's clock.
  */
 @ApplicationScoped
@@ -102,6 +103,16 @@ public class RecommendationSources implements MedallionDomain {
                     of("clv_decile", CustomerValueRecord::clvDecile))
             .build();
 
+    public static final MedallionSource<RiskAlertRecord> RISK_ALERTS = MedallionSource
+            .of("risk-alerts", RiskAlertRecord.class)
+            .table("bronze.retail_customer_risk_alerts")
+            .id("textId", a -> a.customerId() + "@" + a.textId())
+            .access(FEED).defaultSourceSystem("sentiment-service").customerColumn("customer_id")
+            .columns(of("customer_id", RiskAlertRecord::customerId), of("reasons", RiskAlertRecord::reasons),
+                    of("channel", RiskAlertRecord::channel), of("score", RiskAlertRecord::score),
+                    of("occurred_at", RiskAlertRecord::occurredAt))
+            .build();
+
     /** Every list served, one record per product, as the serving call logs it before answering. */
     public static final MedallionSource<ServedRecommendationRecord> SERVED = MedallionSource
             .of("served-recommendations", ServedRecommendationRecord.class)
@@ -156,6 +167,12 @@ public class RecommendationSources implements MedallionDomain {
             v -> new CustomerValueRecord(v.customerId(), v.modelVersion(), v.predictionDate(),
                     v.predictedClvLifetime(), v.decile()));
 
+    /** sentiment-service's at-risk alerts, one per analysed text. */
+    public static final EventSource<?, ?> AT_RISK_CUSTOMERS = new EventSource<>(
+            EventCatalog.SENTIMENT_CUSTOMER_AT_RISK, RISK_ALERTS, "sentiment-service",
+            a -> new RiskAlertRecord(a.customerId(), a.sourceRecordId(), String.join(",", a.reasons()), a.channel(),
+                    a.score(), a.occurredAt()));
+
     /** A won sale is the strongest signal there is: the customer bought the product (at the start of its close day). */
     public static final EventSource<?, ?> WON_SALES = new EventSource<>(EventCatalog.SALES_OPPORTUNITY_CLOSED_WON,
             INTERACTIONS, "sales-service", won -> new InteractionRecord(won.opportunityId(), won.customerId(),
@@ -169,12 +186,12 @@ public class RecommendationSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(INTERACTIONS, FEEDBACK, CUSTOMER_VALUES, SERVED, ISSUED_ACTIONS);
+        return List.of(INTERACTIONS, FEEDBACK, CUSTOMER_VALUES, SERVED, ISSUED_ACTIONS, RISK_ALERTS);
     }
 
     @Override
     public List<EventSource<?, ?>> eventSources() {
-        return List.of(WON_SALES, PREDICTED_VALUES, CHANGED_DECILES);
+        return List.of(WON_SALES, PREDICTED_VALUES, CHANGED_DECILES, AT_RISK_CUSTOMERS);
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * What served recommendations earned, from silver: per algorithm and context, and per algorithm over all contexts
+ * What served recommendations earned, from gold ({@code fact_product_recommendations}): per algorithm and context, and per algorithm over all contexts
  * ({@code context} null), for the recommendations served in [from, to). Rates are over displayed recommendations
  * (CTR = clicked / displayed, conversion rate = converted / displayed), AOV over conversions; catalogue coverage is
  * the share of the products known from interactions that were recommended at all. A rate without a denominator is
@@ -39,20 +39,21 @@ public class OnlineMetrics {
         return pool.preparedQuery("""
                 with catalogue as (select count(distinct product_id) as products
                                    from silver.customer_product_interaction)
-                select e.algorithm, e.context, count(*) as served,
-                    count(*) filter (where p.displayed) as displayed,
-                    count(*) filter (where p.clicked) as clicked,
-                    count(*) filter (where p.dismissed) as dismissed,
-                    count(*) filter (where p.converted) as converted,
-                    coalesce(sum(p.conversion_amount) filter (where p.converted), 0) as revenue,
-                    avg(p.dwell_time_seconds) filter (where p.displayed) as dwell,
-                    count(distinct e.product_id) as products,
+                select a.algorithm, c.context, count(*) as served,
+                    count(*) filter (where f.displayed) as displayed,
+                    count(*) filter (where f.clicked) as clicked,
+                    count(*) filter (where f.dismissed) as dismissed,
+                    count(*) filter (where f.converted) as converted,
+                    coalesce(sum(f.conversion_amount) filter (where f.converted), 0) as revenue,
+                    avg(f.dwell_time_seconds) filter (where f.displayed) as dwell,
+                    count(distinct f.product_key) as products,
                     (select products from catalogue) as catalogue
-                from silver.retail_recommendations_enriched e
-                left join silver.retail_recommendation_performance p using (recommendation_id)
-                where e.served_at >= $1 and e.served_at < $2
-                group by grouping sets ((e.algorithm, e.context), (e.algorithm))
-                order by e.algorithm, e.context nulls first""")
+                from gold.fact_product_recommendations f
+                join gold.dim_recommendation_algorithm a using (algorithm_key)
+                join gold.dim_recommendation_context c using (context_key)
+                where f.served_at >= $1 and f.served_at < $2
+                group by grouping sets ((a.algorithm, c.context), (a.algorithm))
+                order by a.algorithm, c.context nulls first""")
                 .execute(Tuple.of(from, to))
                 .map(rows -> {
                     List<OnlineRow> out = new ArrayList<>();

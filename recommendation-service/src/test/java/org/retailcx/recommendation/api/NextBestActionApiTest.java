@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.recommendation.api.EventFields.field;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -54,7 +55,7 @@ class NextBestActionApiTest {
         return given().header("Authorization", TestTokens.bearer(role));
     }
 
-    private static String action(String product, String trigger, int priority, String channel, double weight,
+    static String action(String product, String trigger, int priority, String channel, double weight,
             String minDecile, String maxDecile) {
         return """
                 {"actionType":"product-offer","actionRecommendation":"Offer %s","productId":%s,"trigger":"%s",
@@ -68,13 +69,6 @@ class NextBestActionApiTest {
                 .when().put("/api/v1/recommendation/next-best-actions/catalogue/" + id).then().statusCode(200);
     }
 
-    private static String field(ConsumerRecord<String, String> record, String name) {
-        try {
-            return EventJson.mapper().readTree(record.value()).path(name).asText();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
 
     @Test
     void servedListsAndIssuedActionsLandThroughTheBatchLedgerNamingTheirCaller() {

@@ -61,4 +61,16 @@ final class PlantedFamilies {
     static String jsonArray(List<Event> events) {
         return "[" + String.join(",", events.stream().map(Event::json).toList()) + "]";
     }
+
+    /** Loads a small planted set of the run and serves its customer {@code <run>-C} two products in the context. */
+    static io.restassured.path.json.JsonPath loadAndServeTwo(String run, String context) {
+        io.restassured.RestAssured.given().header("Authorization", org.retailcx.testing.TestTokens.bearer("service"))
+                .contentType("application/json").body(jsonArray(generate(run, 2, 4, 3, 3, 5)))
+                .when().post("/api/v1/recommendation/interactions/batch").then().statusCode(200);
+        return io.restassured.RestAssured.given()
+                .header("Authorization", org.retailcx.testing.TestTokens.bearer("service"))
+                .queryParam("k", 2).queryParam("context", context)
+                .when().get("/api/v1/recommendation/customers/" + run + "-C/recommendations")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(2)).extract().jsonPath();
+    }
 }

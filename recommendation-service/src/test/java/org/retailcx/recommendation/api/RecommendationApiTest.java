@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.retailcx.recommendation.api.EventFields.field;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -52,14 +53,6 @@ class RecommendationApiTest {
         KAFKA.close();
     }
 
-    /** A field of a record's JSON value, as text ("" when absent or unreadable). */
-    private static String field(ConsumerRecord<String, String> record, String name) {
-        try {
-            return EventJson.mapper().readTree(record.value()).path(name).asText();
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
 
     private static RequestSpecification as(String role) {
         return given().header("Authorization", TestTokens.bearer(role));
@@ -256,7 +249,7 @@ class RecommendationApiTest {
         as("data-scientist").when().get("/api/v1/recommendation/models/99999").then().statusCode(404);
     }
 
-    private static String feedback(String id, String recommendation, String customer, boolean clicked,
+    static String feedback(String id, String recommendation, String customer, boolean clicked,
             boolean dismissed, boolean converted, String amount, int dwell) {
         return """
                 {"feedbackId":"%s","recommendationId":"%s","customerId":"%s","displayed":true,"clicked":%s,
@@ -280,12 +273,7 @@ class RecommendationApiTest {
             throws Exception {
         String run = "FB" + UUID.randomUUID().toString().substring(0, 8);
         String customer = run + "-C";
-        as("service").contentType("application/json")
-                .body(PlantedFamilies.jsonArray(PlantedFamilies.generate(run, 2, 4, 3, 3, 5)))
-                .when().post("/api/v1/recommendation/interactions/batch").then().statusCode(200);
-        JsonPath served = as("service").queryParam("k", 2).queryParam("context", "Email")
-                .when().get("/api/v1/recommendation/customers/" + customer + "/recommendations")
-                .then().statusCode(200).body("items", hasSize(2)).extract().jsonPath();
+        JsonPath served = PlantedFamilies.loadAndServeTwo(run, "Email");
         String first = served.getString("items[0].recommendationId");
         String second = served.getString("items[1].recommendationId");
         String algorithm = served.getString("items[0].algorithm");

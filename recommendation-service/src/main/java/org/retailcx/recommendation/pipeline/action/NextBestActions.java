@@ -25,7 +25,10 @@ import org.retailcx.recommendation.model.ActionCandidate;
 import org.retailcx.recommendation.model.ContactPolicy;
 import org.retailcx.recommendation.model.InteractionMatrix;
 import org.retailcx.recommendation.model.NextBestActionArbiter;
+import org.retailcx.recommendation.model.PropensityCalibration;
 import org.retailcx.recommendation.model.Recommender;
+import org.retailcx.recommendation.pipeline.affinity.PropensityCalibrations;
+import org.retailcx.recommendation.pipeline.gold.RecommendationStar;
 import org.retailcx.recommendation.pipeline.training.ModelCache;
 import org.retailcx.recommendation.pipeline.training.ModelTraining;
 import org.retailcx.schema.EventCatalog;
@@ -45,9 +48,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * for (value decile in range, product not held) become candidates with
  * <ul>
  * <li>propensity: the percentile of the product's score among all products under the active recommender for this
- * customer ((products scored lower + 1) / (products + 1)); for a customer or product the model does not know, the
- * product's share of customers in its training data; without a product or model, {@code default-propensity}. Not
- * calibrated yet;</li>
+ * customer ((products scored lower + 1) / (products + 1), the affinity), read through the version's propensity
+ * calibration into a take-up probability once the version is calibrated; for a customer the model does not know, the
+ * product's share of customers in its training data; without a product or model, {@code default-propensity};</li>
  * <li>value: the customer's predicted lifetime CLV from clv-service's latest event, or {@code default-value};</li>
  * <li>business weight, priority tier and expiry (now + valid days) from the catalogue;</li>
  * </ul>
@@ -73,6 +76,10 @@ public class NextBestActions {
             List<Rejected> rejected) {
     }
 
+    /** The active version and its calibration map (either may be null). */
+    private record Scoring(Recommender recommender, PropensityCalibration.Isotonic map) {
+    }
+
     private record CatalogueRow(String actionId, String actionType, String recommendation, String productId,
             String trigger, int priority, String channel, double weight, int validDays) {
     }
@@ -82,12 +89,15 @@ public class NextBestActions {
     private final InternalAppend append;
     private final ModelTraining models;
     private final ModelCache cache;
+    private final RecommendationStar star;
+    private final PropensityCalibrations calibrations;
     private final ContactPolicy policy;
     private final Duration window;
     private final double defaultPropensity;
     private final BigDecimal defaultValue;
 
     public NextBestActions(Pool pool, Outbox outbox, InternalAppend append, ModelTraining models, ModelCache cache,
+            RecommendationStar star, PropensityCalibrations calibrations,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-customer", defaultValue = "3") int perCustomer,
             @ConfigProperty(name = "retailcx.recommendation.nba.per-channel", defaultValue = "2") int perChannel,
             @ConfigProperty(name = "retailcx.recommendation.nba.contact-window", defaultValue = "7d") Duration window,
@@ -100,6 +110,8 @@ public class NextBestActions {
         this.append = append;
         this.models = models;
         this.cache = cache;
+        this.star = star;
+        this.calibrations = calibrations;
         this.policy = new ContactPolicy(perCustomer, perChannel, Map.of());
         this.window = window;
         this.defaultPropensity = defaultPropensity;
@@ -107,33 +119,60 @@ public class NextBestActions {
     }
 
     public Uni<Decision> issue(String customerId, String channel, BronzeWriter.Caller caller) {
-        return models.active(pool)
-                .chain(model -> model == null ? Uni.createFrom().nullItem() : cache.get(model))
-                .chain(recommender -> pool.withTransaction(tx -> tx
-                        .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                        .execute(Tuple.of("recommendation.nba:" + customerId))
-                        .chain(() -> tx.preparedQuery("""
-                                select clv_decile, predicted_clv_lifetime from silver.customer_value
-                                where customer_id = $1""").execute(Tuple.of(customerId)))
-                        .chain(value -> tx.preparedQuery("""
-                                select c.action_id, c.action_type, c.action_recommendation, c.product_id, c.trigger,
-                                    c.priority, c.channel, c.business_weight, c.valid_days
-                                from silver.next_best_action_catalogue c
-                                where c.active and ($2::text is null or c.channel = $2)
-                                  and (c.min_decile is null or c.min_decile <= $3::smallint)
-                                  and (c.max_decile is null or c.max_decile >= $3::smallint)
-                                  and (c.product_id is null or not exists (
-                                      select 1 from silver.customer_product_interaction i
-                                      where i.customer_id = $1 and i.product_id = c.product_id
-                                        and i.implicit_rating = 'purchase'))
-                                order by c.action_id""")
-                                .execute(Tuple.of(customerId, channel, decile(value)))
-                                .chain(catalogue -> tx.preparedQuery("""
-                                        select channel from bronze.retail_next_best_action
-                                        where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
-                                        .execute(Tuple.of(customerId, window.toSeconds()))
-                                        .chain(contacts -> decide(tx, customerId, caller, recommender, value,
-                                                catalogue, contacts))))));
+        return scoring().chain(scoring -> pool.withTransaction(
+                tx -> arbitrate(tx, scoring, customerId, channel, null, caller)));
+    }
+
+    /**
+     * Arbitrates, for each customer in turn, the catalogue's active actions of {@code trigger} on every channel, in
+     * the caller's transaction (the promotion of the event that triggered them, so that they are issued once).
+     *
+     * @return the number of actions issued
+     */
+    public Uni<Integer> issueTriggered(SqlConnection tx, List<String> customers, String trigger,
+            BronzeWriter.Caller caller) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return scoring().chain(scoring -> io.smallrye.mutiny.Multi.createFrom().iterable(customers)
+                .onItem().transformToUniAndConcatenate(c -> arbitrate(tx, scoring, c, null, trigger, caller))
+                .collect().asList())
+                .map(decisions -> decisions.stream().mapToInt(d -> d.issued().size()).sum());
+    }
+
+    private Uni<Scoring> scoring() {
+        return models.active(pool).chain(model -> model == null ? Uni.createFrom().item(new Scoring(null, null))
+                : cache.get(model).chain(r -> calibrations.map(model.version()).map(map -> new Scoring(r, map))));
+    }
+
+    /** One customer's decision, holding the customer's lock; {@code channel} and {@code trigger} null for all. */
+    private Uni<Decision> arbitrate(SqlConnection tx, Scoring scoring, String customerId, String channel,
+            String trigger, BronzeWriter.Caller caller) {
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("recommendation.nba:" + customerId))
+                .chain(() -> tx.preparedQuery("""
+                        select clv_decile, predicted_clv_lifetime from silver.customer_value
+                        where customer_id = $1""").execute(Tuple.of(customerId)))
+                .chain(value -> tx.preparedQuery("""
+                        select c.action_id, c.action_type, c.action_recommendation, c.product_id, c.trigger,
+                            c.priority, c.channel, c.business_weight, c.valid_days
+                        from silver.next_best_action_catalogue c
+                        where c.active and ($2::text is null or c.channel = $2)
+                          and ($4::text is null or c.trigger = $4)
+                          and (c.min_decile is null or c.min_decile <= $3::smallint)
+                          and (c.max_decile is null or c.max_decile >= $3::smallint)
+                          and (c.product_id is null or not exists (
+                              select 1 from silver.customer_product_interaction i
+                              where i.customer_id = $1 and i.product_id = c.product_id
+                                and i.implicit_rating = 'purchase'))
+                        order by c.action_id""")
+                        .execute(Tuple.of(customerId, channel, decile(value), trigger))
+                        .chain(catalogue -> tx.preparedQuery("""
+                                select channel from bronze.retail_next_best_action
+                                where customer_id = $1 and issued_at > now() - $2 * interval '1 second'""")
+                                .execute(Tuple.of(customerId, window.toSeconds()))
+                                .chain(contacts -> decide(tx, customerId, caller, scoring, value, catalogue,
+                                        contacts))));
     }
 
     private static Short decile(Iterable<Row> value) {
@@ -141,8 +180,7 @@ public class NextBestActions {
         return it.hasNext() ? it.next().getShort(0) : null;
     }
 
-    private Uni<Decision> decide(SqlConnection tx, String customerId, BronzeWriter.Caller caller,
-            Recommender recommender,
+    private Uni<Decision> decide(SqlConnection tx, String customerId, BronzeWriter.Caller caller, Scoring scoring,
             Iterable<Row> valueRows, Iterable<Row> catalogueRows, Iterable<Row> contactRows) {
         var valueIt = valueRows.iterator();
         Row valueRow = valueIt.hasNext() ? valueIt.next() : null;
@@ -151,7 +189,7 @@ public class NextBestActions {
         Map<String, CatalogueRow> catalogue = new HashMap<>();
         List<ActionCandidate> candidates = new ArrayList<>();
         Instant now = Instant.now();
-        Propensities propensities = new Propensities(recommender, customerId);
+        Propensities propensities = new Propensities(scoring, customerId);
         for (Row r : catalogueRows) {
             CatalogueRow c = new CatalogueRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
                     r.getString(4), r.getInteger(5), r.getString(6), r.getDouble(7), r.getInteger(8));
@@ -218,6 +256,7 @@ public class NextBestActions {
                             values ($1, $2, $3)""").execute(Tuple.of(issueId, event.acceptedAt(), caller))
                             .chain(() -> outbox.append(tx, EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ACCEPTED,
                                     issueId, event.customerId(), event))
+                            .call(() -> star.actions(tx, "n.action_id = $1", Tuple.of(issueId)))
                             .replaceWith(event);
                 });
     }
@@ -225,16 +264,22 @@ public class NextBestActions {
     /** Propensity per product for one customer (see the class comment). */
     private final class Propensities {
         private final InteractionMatrix training;
+        private final PropensityCalibration.Isotonic map;
         private final double[] scores;
+        private final double[] sorted;
 
-        Propensities(Recommender recommender, String customerId) {
-            this.training = recommender == null ? null : recommender.training();
+        Propensities(Scoring scoring, String customerId) {
+            this.training = scoring.recommender() == null ? null : scoring.recommender().training();
+            this.map = scoring.map();
             int customer = training == null ? -1 : training.customers().indexOf(customerId);
             if (customer >= 0) {
                 scores = new double[training.productCount()];
-                recommender.scoreAll(customer, scores);
+                scoring.recommender().scoreAll(customer, scores);
+                sorted = scores.clone();
+                java.util.Arrays.sort(sorted);
             } else {
                 scores = null;
+                sorted = null;
             }
         }
 
@@ -246,11 +291,8 @@ public class NextBestActions {
             if (scores == null) {
                 return (double) training.customersPerProduct()[product] / Math.max(1, training.customerCount());
             }
-            int lower = 0;
-            for (double s : scores) {
-                lower += s < scores[product] ? 1 : 0;
-            }
-            return (lower + 1.0) / (scores.length + 1.0);
+            double affinity = PropensityCalibration.affinity(sorted, scores[product]);
+            return map == null ? affinity : map.apply(affinity);
         }
     }
 }

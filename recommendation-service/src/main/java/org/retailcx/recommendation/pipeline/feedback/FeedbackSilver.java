@@ -7,6 +7,7 @@ import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.platform.medallion.LayerRebuild;
 import org.retailcx.platform.medallion.Quarantine;
 import org.retailcx.recommendation.ingest.RecommendationSources;
+import org.retailcx.recommendation.pipeline.gold.RecommendationStar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -16,7 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * each touched recommendation reached over all its feedback (performance: a recommendation converts once, for the
  * amount of its first conversion report, however often the channel repeats it); and the implicit signals feedback carries
  * back into the interactions (a click is a click on the product, a conversion a purchase of it), so that they feed
- * retraining and a converted product counts as held.
+ * retraining and a converted product counts as held; then the gold facts of the recommendations the batch touched.
  */
 @ApplicationScoped
 public class FeedbackSilver implements BronzeListener, LayerRebuild {
@@ -86,6 +87,12 @@ public class FeedbackSilver implements BronzeListener, LayerRebuild {
 
     private static final String IN_BATCHES = "b.batch_id = any($1)";
 
+    private final RecommendationStar star;
+
+    public FeedbackSilver(RecommendationStar star) {
+        this.star = star;
+    }
+
     @Override
     public String source() {
         return RecommendationSources.FEEDBACK.name();
@@ -97,6 +104,9 @@ public class FeedbackSilver implements BronzeListener, LayerRebuild {
                 .chain(() -> tx.preparedQuery(PERFORMANCE.formatted(IN_BATCHES)).execute(batches.tuple()))
                 .chain(() -> tx.preparedQuery(INTERACTIONS.formatted(NEWEST_VALID.formatted(IN_BATCHES)))
                         .execute(batches.tuple()))
+                .chain(() -> star.recommendations(tx, """
+                        e.recommendation_id in (select b.recommendation_id from bronze.retail_recommendation_feedback b
+                                                where b.batch_id = any($1))""", batches.tuple()))
                 .replaceWith(0);
     }
 

@@ -63,7 +63,8 @@ public class RecommendationServing {
     private record Ranked(TrainedModel model, List<Recommendation> items) {
     }
 
-    private Uni<Set<String>> held(String customerId) {
+    /** The products the customer holds: a purchase in silver. */
+    public Uni<Set<String>> held(String customerId) {
         return pool.preparedQuery("""
                 select distinct product_id from silver.customer_product_interaction
                 where customer_id = $1 and implicit_rating = 'purchase'""").execute(Tuple.of(customerId))

@@ -6,11 +6,12 @@ import org.retailcx.platform.medallion.BronzeBatches;
 import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.platform.medallion.LayerRebuild;
 import org.retailcx.recommendation.ingest.RecommendationSources;
+import org.retailcx.recommendation.pipeline.gold.RecommendationStar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** Bronze → silver for served lists: one row per recommended product, which feedback joins to. */
+/** Bronze → silver for served lists: one row per recommended product, which feedback joins to; then their gold facts. */
 @ApplicationScoped
 public class ServedSilver implements BronzeListener, LayerRebuild {
 
@@ -24,6 +25,12 @@ public class ServedSilver implements BronzeListener, LayerRebuild {
             order by b.bronze_id
             on conflict (recommendation_id) do nothing""";
 
+    private final RecommendationStar star;
+
+    public ServedSilver(RecommendationStar star) {
+        this.star = star;
+    }
+
     @Override
     public String source() {
         return RecommendationSources.SERVED.name();
@@ -31,7 +38,11 @@ public class ServedSilver implements BronzeListener, LayerRebuild {
 
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
-        return tx.preparedQuery(INSERT.formatted("b.batch_id = any($1)")).execute(batches.tuple()).replaceWith(0);
+        return tx.preparedQuery(INSERT.formatted("b.batch_id = any($1)")).execute(batches.tuple())
+                .chain(() -> star.served(tx, """
+                        e.recommendation_id in (select b.recommendation_id from bronze.retail_product_recommendations b
+                                                where b.batch_id = any($1))""", batches.tuple()))
+                .replaceWith(0);
     }
 
     @Override
