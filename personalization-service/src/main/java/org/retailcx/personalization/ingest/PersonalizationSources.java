@@ -217,7 +217,9 @@ public class PersonalizationSources implements MedallionDomain {
     @Override
     public List<EventSource<?, ?>> eventSources() {
         return List.of(trained(EventCatalog.SALES_MODEL_VERSION_TRAINED, "sales-service"),
-                trained(EventCatalog.CLV_MODEL_VERSION_TRAINED, "clv-service"), LEAD_SCORES, CUSTOMER_VALUES);
+                trained(EventCatalog.CLV_MODEL_VERSION_TRAINED, "clv-service"),
+                trained(EventCatalog.RECOMMENDATION_MODEL_VERSION_TRAINED, "recommendation-service"), LEAD_SCORES,
+                CUSTOMER_VALUES);
     }
 
     @Override
