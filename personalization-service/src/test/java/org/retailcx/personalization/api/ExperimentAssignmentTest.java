@@ -7,12 +7,22 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.retailcx.personalization.client.ExperimentClient;
+import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.EventJson;
+import org.retailcx.schema.EventSchemas;
+import org.retailcx.schema.EventType;
+import org.retailcx.schema.Topics;
+import org.retailcx.testing.KafkaTestClient;
 import org.retailcx.testing.RealInfrastructureResource;
 import org.retailcx.testing.TestTokens;
 
@@ -30,6 +40,15 @@ import io.restassured.specification.RequestSpecification;
 class ExperimentAssignmentTest {
 
     private static final String API = "/api/v1/personalization";
+    private static final KafkaTestClient KAFKA = KafkaTestClient.forTestInfrastructure();
+
+    @ConfigProperty(name = "retailcx.kafka.topic-prefix")
+    String topicPrefix;
+
+    @AfterAll
+    static void closeKafka() {
+        KAFKA.close();
+    }
 
     private static RequestSpecification as(String role) {
         return given().header("Authorization", TestTokens.bearer(role));
@@ -107,5 +126,53 @@ class ExperimentAssignmentTest {
         as("cx-analyst").queryParam("customerId", "ACC-0000001").when()
                 .get(API + "/experiments/" + id + "/assignment").then().statusCode(403);
         given().when().get(API + "/experiments").then().statusCode(401);
+    }
+
+    @Test
+    void definitionsArePublishedThenChangedAndTheClientFollowsTheEvents() throws Exception {
+        String id = define("running", "[0.5,0.5]", "");
+        as("marketing").contentType("application/json").body("""
+                {"experimentId":"%s","name":"Savings nudge","status":"stopped","successMetric":"deposit",
+                 "variants":["control","nudge"],"weights":[0.5,0.5]}""".formatted(id))
+                .when().put(API + "/experiments/" + id).then().statusCode(200);
+        Map<String, Object> published = event(id, EventCatalog.PERSONALIZATION_EXPERIMENT_PUBLISHED);
+        Map<String, Object> changed = event(id, EventCatalog.PERSONALIZATION_EXPERIMENT_CHANGED);
+        assertEquals(1, published.get("version"));
+        assertEquals(2, changed.get("version"));
+        assertEquals("stopped", changed.get("status"));
+
+        ExperimentClient client = new ExperimentClient();
+        client.publish(definition(published));
+        // someone in the nudge arm while it runs is back to control once it stops
+        String nudged = null;
+        for (int i = 1; nudged == null; i++) {
+            String customer = "ACC-%07d".formatted(i);
+            if (client.assign(id, Map.of("id", customer)).orElseThrow().variationId() == 1) {
+                nudged = customer;
+            }
+        }
+        client.publish(definition(changed));
+        var after = client.assign(id, Map.of("id", nudged)).orElseThrow();
+        assertEquals(0, after.variationId());
+        assertEquals(false, after.inExperiment());
+        assertEquals(0, assign(id, nudged, Map.of()).getInt("variationId"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> definition(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("definition");
+    }
+
+    /** The one event of a type for the experiment, checked against its schema. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> event(String id, EventType<?> type) throws Exception {
+        List<ConsumerRecord<String, String>> records = KAFKA.awaitRecords(
+                topicPrefix + Topics.PERSONALIZATION_EXPERIMENT,
+                r -> id.equals(r.key()) && type.type().equals(KafkaTestClient.header(r, "ce_type")), 1,
+                Duration.ofSeconds(60));
+        assertEquals(1, records.size());
+        var json = EventJson.mapper().readTree(records.get(0).value());
+        assertEquals(List.of(), EventSchemas.violations(type, json));
+        return EventJson.mapper().treeToValue(json, Map.class);
     }
 }

@@ -46,6 +46,17 @@ public class PublishedExperiments {
                 .map(rows -> rows.size() == 0 ? null : definition(rows.iterator().next()));
     }
 
+    /** The definitions that bronze rows of these batches made current (a quarantined or older row changes none). */
+    public Uni<List<Map<String, Object>>> changedBy(SqlClient client, Tuple batches) {
+        return client.preparedQuery(SELECT + " x where x.bronze_id in (select b.bronze_id from"
+                + " bronze.retail_ab_test_experiments b where b.batch_id = any($1)) order by experiment_id")
+                .execute(batches).map(rows -> {
+                    List<Map<String, Object>> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(definition(r)));
+                    return out;
+                });
+    }
+
     static Map<String, Object> definition(Row r) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("key", r.getString("experiment_id"));
