@@ -15,6 +15,7 @@ import org.retailcx.schema.journey.JourneyAbandoned;
 import org.retailcx.schema.journey.JourneyCompleted;
 import org.retailcx.schema.journey.JourneyRecovered;
 import org.retailcx.schema.journey.StageEntered;
+import org.retailcx.schema.personalization.ExperimentDefinitionPublished;
 import org.retailcx.schema.personalization.ModelAliasMoved;
 import org.retailcx.schema.personalization.ModelVersionRegistered;
 import org.retailcx.schema.sales.CommissionCalculated;
@@ -126,6 +127,14 @@ public final class EventCatalog {
             "retailcx.personalization.model-version.alias-moved.v1", Topics.PERSONALIZATION_MODEL_VERSION,
             ModelAliasMoved.class);
 
+    public static final EventType<ExperimentDefinitionPublished> PERSONALIZATION_EXPERIMENT_PUBLISHED =
+            new EventType<>("retailcx.personalization.experiment.published.v1", Topics.PERSONALIZATION_EXPERIMENT,
+                    ExperimentDefinitionPublished.class);
+
+    public static final EventType<ExperimentDefinitionPublished> PERSONALIZATION_EXPERIMENT_CHANGED =
+            new EventType<>("retailcx.personalization.experiment.changed.v1", Topics.PERSONALIZATION_EXPERIMENT,
+                    ExperimentDefinitionPublished.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
@@ -136,7 +145,8 @@ public final class EventCatalog {
             SENTIMENT_CUSTOMER_AT_RISK, SENTIMENT_CUSTOMER_SENTIMENT_CHANGED, SENTIMENT_TEXT_SCORED,
             SALES_MODEL_VERSION_TRAINED, CLV_MODEL_VERSION_TRAINED,
             PERSONALIZATION_MODEL_VERSION_REGISTERED, PERSONALIZATION_MODEL_ALIAS_MOVED,
-            RECOMMENDATION_NEXT_BEST_ACTION_EXPIRED);
+            RECOMMENDATION_NEXT_BEST_ACTION_EXPIRED, PERSONALIZATION_EXPERIMENT_PUBLISHED,
+            PERSONALIZATION_EXPERIMENT_CHANGED);
 
     private EventCatalog() {
     }

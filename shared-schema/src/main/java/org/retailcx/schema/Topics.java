@@ -48,6 +48,9 @@ public final class Topics {
     /** The model registry's versions and aliases, keyed by model id. */
     public static final String PERSONALIZATION_MODEL_VERSION = "retailcx.personalization.model-version";
 
+    /** Experiment definitions as the client library evaluates them, keyed by experiment id. */
+    public static final String PERSONALIZATION_EXPERIMENT = "retailcx.personalization.experiment";
+
     private Topics() {
     }
 

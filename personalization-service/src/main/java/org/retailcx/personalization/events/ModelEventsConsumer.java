@@ -11,7 +11,7 @@ import org.retailcx.platform.medallion.MedallionEvents;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The sales and clv events the registry and the prediction store consume, into the sources
+ * The sales, clv and recommendation events the registry and the prediction store consume, into the sources
  * {@code PersonalizationSources} declares for them: trained model versions, lead scores, customer values. Other
  * event types on these topics are skipped by the inbox.
  */
@@ -33,6 +33,11 @@ public class ModelEventsConsumer {
 
     @Incoming("clv-model-version-events")
     public Uni<Void> clvModelVersions(Message<String> message) {
+        return inbox.process(message, handlers);
+    }
+
+    @Incoming("recommendation-model-version-events")
+    public Uni<Void> recommendationModelVersions(Message<String> message) {
         return inbox.process(message, handlers);
     }
 

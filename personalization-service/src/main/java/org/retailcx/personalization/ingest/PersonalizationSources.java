@@ -169,6 +169,32 @@ public class PersonalizationSources implements MedallionDomain {
                             : EventJson.mapper().valueToTree(e.condition())))
             .build();
 
+    /** Front ends and services record exposures and conversions; analysts may load a batch from elsewhere. */
+    static final Access EXPOSURES_ACCESS = Access.of(Set.of(Roles.SERVICE, Roles.ADMIN),
+            Set.of(Roles.SERVICE, Roles.DATA_SCIENTIST, Roles.ADMIN), EXPERIMENT_OWNERS);
+
+    public static final MedallionSource<ExposureRecord> EXPOSURES = MedallionSource
+            .of("exposures", ExposureRecord.class)
+            .table("bronze.retail_ab_test_variants").id("customerId", ExposureRecord::key)
+            .access(EXPOSURES_ACCESS).defaultSourceSystem("api").customerColumn("customer_id")
+            .beforeBronze(ExposureRecord::checked)
+            .rules(List.of(
+                    new DataQualityRule("experiment-defined", "experimentId", """
+                            not exists (select 1 from silver.ab_experiment x where x.experiment_id = b.experiment_id)""",
+                            "'experiment ' || b.experiment_id || ' is not defined'"),
+                    new DataQualityRule("variant-of-experiment", "variantId", """
+                            exists (select 1 from silver.ab_experiment x where x.experiment_id = b.experiment_id
+                                and not (x.variants ? b.variant_id))""",
+                            "'experiment ' || b.experiment_id || ' has no variant ' || b.variant_id")))
+            .columns(of("experiment_id", ExposureRecord::experimentId), of("customer_id", ExposureRecord::customerId),
+                    of("variant_id", ExposureRecord::variantId), of("assignment_date", ExposureRecord::assignmentDate),
+                    of("exposure_count", ExposureRecord::exposureCount),
+                    of("conversion_flag", ExposureRecord::converted),
+                    of("conversion_date", ExposureRecord::conversionDate),
+                    of("metric_value", ExposureRecord::metric),
+                    of("pre_metric_value", ExposureRecord::preMetricValue))
+            .build();
+
     static EventSource<?, ?> trained(EventType<ModelVersionTrained> type, String sourceSystem) {
         return new EventSource<>(type, MODEL_VERSIONS, sourceSystem, t -> new ModelVersionRecord(t.modelId(),
                 t.name(), t.modelType(), t.version(), t.trainedAt(), t.trainingDatasetId(), t.codeVersion(),
@@ -211,13 +237,15 @@ public class PersonalizationSources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(MODEL_VERSIONS, PREDICTIONS_SOURCE, FEATURE_VALUES, EXPERIMENTS);
+        return List.of(MODEL_VERSIONS, PREDICTIONS_SOURCE, FEATURE_VALUES, EXPERIMENTS, EXPOSURES);
     }
 
     @Override
     public List<EventSource<?, ?>> eventSources() {
         return List.of(trained(EventCatalog.SALES_MODEL_VERSION_TRAINED, "sales-service"),
-                trained(EventCatalog.CLV_MODEL_VERSION_TRAINED, "clv-service"), LEAD_SCORES, CUSTOMER_VALUES);
+                trained(EventCatalog.CLV_MODEL_VERSION_TRAINED, "clv-service"),
+                trained(EventCatalog.RECOMMENDATION_MODEL_VERSION_TRAINED, "recommendation-service"), LEAD_SCORES,
+                CUSTOMER_VALUES);
     }
 
     @Override

@@ -276,6 +276,36 @@ class ModelRegistryAndPredictionsTest {
         assertEquals("golden-leads-2026-11-22", read(registered).get("trainingDatasetId"));
     }
 
+    @Test
+    void recommendationsModelVersionsReachTheRegistryTrainedThenActivated() {
+        String model = "recommendation.product-recommender";
+        int version = 1000 + (int) (Math.random() * 100_000);
+        // recommendation-service announces a version when it trains it and again, active, when it activates it
+        String announced = """
+                {"modelId":"%s","name":"Product recommender (item-cf)","modelType":"item-cf","version":%d,
+                 "trainedAt":"2026-11-30T04:00:00Z","trainingDatasetId":"interactions-2026-11-29",
+                 "codeVersion":"recommendation-service 0.1.0","metrics":{"interactions":52000.0,"pairs":9100.0,
+                 "customers":2000.0,"products":40.0,"fitMillis":812.0},"active":%s}""";
+        publish(Topics.RECOMMENDATION_MODEL_VERSION, model, UUID.randomUUID().toString(),
+                EventCatalog.RECOMMENDATION_MODEL_VERSION_TRAINED, announced.formatted(model, version, false));
+        publish(Topics.RECOMMENDATION_MODEL_VERSION, model, UUID.randomUUID().toString(),
+                EventCatalog.RECOMMENDATION_MODEL_VERSION_TRAINED, announced.formatted(model, version, true));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = as("data-scientist").get(API + "/models/" + model + "/versions/" + version);
+            return response.statusCode() == 200 && response.jsonPath().getBoolean("active");
+        });
+        as("data-scientist").when().get(API + "/models/" + model + "/versions/" + version).then()
+                .body("sourceSystem", equalTo("recommendation-service"))
+                .body("trainingDatasetId", equalTo("interactions-2026-11-29"))
+                .body("codeVersion", equalTo("recommendation-service 0.1.0"))
+                .body("metrics.pairs", equalTo(9100.0f));
+        as("data-scientist").when().get(API + "/model-versions/" + model + "@" + version + "/history").then()
+                .statusCode(200).body("$", hasSize(2));
+        // registered once, though announced twice
+        events(Topics.PERSONALIZATION_MODEL_VERSION, model, EventCatalog.PERSONALIZATION_MODEL_VERSION_REGISTERED,
+                r -> read(r).get("version").equals(version), 1);
+    }
+
     private ValidatableResponse awaitLatest(String customer) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 as("service").get(API + "/customers/" + customer + "/predictions").jsonPath().getList("$").size() > 0);

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Valid bronze experiment definitions → the current definition per experiment ({@code silver.ab_experiment}), the
  * latest bronze version winning, with GrowthBook's defaults filled in (coverage 1, hash attribute {@code id}, seed =
- * experiment id, hash version 1), so that what is assigned is what is stored.
+ * experiment id, hash version 1), so that what is assigned is what is stored; and its gold dimension.
  */
 @ApplicationScoped
 public class ExperimentPipeline implements BronzeListener, LayerRebuild {
@@ -48,6 +48,22 @@ public class ExperimentPipeline implements BronzeListener, LayerRebuild {
                 bronze_id = excluded.bronze_id
             where excluded.bronze_id > x.bronze_id""";
 
+    private static final String DIMENSION = """
+            insert into gold.dim_ab_experiment as d (experiment_id, name, experiment_type, status, hypothesis,
+                success_metric, control_variant_id, variants, weights, start_date, end_date, version)
+            select x.experiment_id, x.name, x.experiment_type, x.status, x.hypothesis, x.success_metric,
+                x.control_variant_id, x.variants, x.weights, x.start_date, x.end_date, x.version
+            from silver.ab_experiment x
+            where %s
+            on conflict (experiment_id) do update set name = excluded.name, experiment_type = excluded.experiment_type,
+                status = excluded.status, hypothesis = excluded.hypothesis, success_metric = excluded.success_metric,
+                control_variant_id = excluded.control_variant_id, variants = excluded.variants,
+                weights = excluded.weights, start_date = excluded.start_date, end_date = excluded.end_date,
+                version = excluded.version""";
+
+    private static final String CURRENT_IN_BATCHES = """
+            x.bronze_id in (select b.bronze_id from bronze.retail_ab_test_experiments b where b.batch_id = any($1))""";
+
     @Override
     public String source() {
         return PersonalizationSources.EXPERIMENTS.name();
@@ -56,12 +72,13 @@ public class ExperimentPipeline implements BronzeListener, LayerRebuild {
     @Override
     public Uni<Integer> afterBronze(SqlConnection tx, BronzeBatches batches) {
         return tx.preparedQuery(CURRENT.formatted("b.batch_id = any($1)", VALID)).execute(batches.tuple())
+                .chain(() -> tx.preparedQuery(DIMENSION.formatted(CURRENT_IN_BATCHES)).execute(batches.tuple()))
                 .replaceWith(0);
     }
 
     @Override
     public String name() {
-        return "silver.ab_experiment";
+        return "silver.ab_experiment, gold.dim_ab_experiment";
     }
 
     @Override
@@ -71,6 +88,7 @@ public class ExperimentPipeline implements BronzeListener, LayerRebuild {
 
     @Override
     public Uni<Void> rebuild(SqlConnection tx) {
-        return tx.query(CURRENT.formatted("true", VALID)).execute().replaceWithVoid();
+        return tx.query(CURRENT.formatted("true", VALID)).execute()
+                .chain(() -> tx.query(DIMENSION.formatted("true")).execute()).replaceWithVoid();
     }
 }
