@@ -11,10 +11,9 @@ public final class AttributionModels {
 
     /** @param timeDecayHalfLife in the unit of the paths' touch ages (touches when paths carry no times) */
     public static List<AttributionModel> all(double timeDecayHalfLife) {
+        // the per-conversion models with Markov before Shapley: the order reports list them in
         List<AttributionModel> all = new ArrayList<>(perConversion(timeDecayHalfLife));
-        all.add(new MarkovChainModel(1));
-        all.add(new MarkovChainModel(2));
-        all.add(new MarkovChainModel(3));
+        all.addAll(all.size() - 1, List.of(new MarkovChainModel(1), new MarkovChainModel(2), new MarkovChainModel(3)));
         return List.copyOf(all);
     }
 
