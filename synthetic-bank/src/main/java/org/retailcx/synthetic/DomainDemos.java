@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import org.retailcx.synthetic.journey.JourneyDemo;
 import org.retailcx.synthetic.sales.SalesDataset;
 import org.retailcx.synthetic.sentiment.SentimentDemo;
 
@@ -41,6 +42,7 @@ public final class DomainDemos {
     public static void run(Context c) {
         step(c.out(), "sentiment texts", () -> SentimentDemo.load(c));
         step(c.out(), "recommendations", () -> org.retailcx.synthetic.recommendation.RecommendationDemo.load(c));
+        step(c.out(), "journeys", () -> JourneyDemo.load(c));
     }
 
     /** Runs a step, printing its one-line result and time, or why it was not done. */

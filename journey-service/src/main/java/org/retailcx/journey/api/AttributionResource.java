@@ -1,5 +1,6 @@
 package org.retailcx.journey.api;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.retailcx.journey.model.attribution.TouchpointPath;
 import org.retailcx.journey.pipeline.attribution.AttributionReport;
 import org.retailcx.journey.pipeline.attribution.AttributionRunner;
 import org.retailcx.journey.pipeline.attribution.TouchpointPaths;
+import org.retailcx.journey.pipeline.gold.StarReturns;
 import org.retailcx.platform.ingest.IngestionReader;
 import org.retailcx.platform.problem.Problem.FieldError;
 import org.retailcx.platform.problem.ProblemException;
@@ -44,10 +46,33 @@ public class AttributionResource {
 
     private final TouchpointPaths touchpoints;
     private final IngestionReader reader;
+    private final StarReturns returns;
 
-    public AttributionResource(TouchpointPaths touchpoints, IngestionReader reader) {
+    public AttributionResource(TouchpointPaths touchpoints, IngestionReader reader, StarReturns returns) {
         this.touchpoints = touchpoints;
         this.reader = reader;
+        this.returns = returns;
+    }
+
+    @GET
+    @Path("/channels")
+    @RolesAllowed({ Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.CX_ANALYST, Roles.ADMIN })
+    @Operation(summary = "From the gold star: per model (those additive over conversions), each channel and "
+            + "campaign's credit from the conversions of the UTC days [from, to], its cost those days and ROI")
+    public Uni<List<StarReturns.Row>> channels(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        List<FieldError> errors = new ArrayList<>();
+        if (from == null) {
+            errors.add(new FieldError("from", "is required (an ISO-8601 date)"));
+        }
+        if (to == null) {
+            errors.add(new FieldError("to", "is required (an ISO-8601 date)"));
+        } else if (from != null && to.isBefore(from)) {
+            errors.add(new FieldError("to", "must not be before from"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return returns.between(from, to);
     }
 
     @GET
@@ -65,11 +90,11 @@ public class AttributionResource {
         } else if (from != null && !to.isAfter(from)) {
             errors.add(new FieldError("to", "must be after from"));
         }
-        int lookback = lookbackDays == null ? 90 : lookbackDays;
+        int lookback = lookbackDays == null ? TouchpointPaths.DEFAULT_LOOKBACK_DAYS : lookbackDays;
         if (lookback < 1 || lookback > MAX_LOOKBACK_DAYS) {
             errors.add(new FieldError("lookbackDays", "must be between 1 and " + MAX_LOOKBACK_DAYS));
         }
-        double halfLife = halfLifeDays == null ? 7 : halfLifeDays;
+        double halfLife = halfLifeDays == null ? TouchpointPaths.DEFAULT_HALF_LIFE_DAYS : halfLifeDays;
         if (!(halfLife > 0) || Double.isInfinite(halfLife)) {
             errors.add(new FieldError("halfLifeDays", "must be a positive number of days"));
         }

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Other services' events, into the journey events source ({@code JourneySources} declares which): sales leads and
- * opportunities, clv customer values. Each lands in bronze and runs journeys inside the inbox transaction.
+ * opportunities, clv customer values, sentiment's customers at risk, recommendation's next-best-actions. Each lands in bronze and runs journeys inside the inbox transaction.
  */
 @ApplicationScoped
 public class DomainEventsConsumer {
@@ -37,6 +37,16 @@ public class DomainEventsConsumer {
 
     @Incoming("clv-customer-value-events")
     public Uni<Void> customerValues(Message<String> message) {
+        return inbox.process(message, handlers);
+    }
+
+    @Incoming("sentiment-customer-events")
+    public Uni<Void> sentiment(Message<String> message) {
+        return inbox.process(message, handlers);
+    }
+
+    @Incoming("recommendation-next-best-action-events")
+    public Uni<Void> nextBestActions(Message<String> message) {
         return inbox.process(message, handlers);
     }
 }

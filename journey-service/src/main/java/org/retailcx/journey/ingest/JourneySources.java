@@ -35,8 +35,9 @@ import org.retailcx.schema.sales.LeadScored;
 public class JourneySources implements MedallionDomain {
 
     /** Machine feeds write; analysts and marketing read the versions. */
+    static final Set<String> READERS = Set.of(Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN);
     static final Access FEED = Access.of(Set.of(Roles.SERVICE, Roles.ADMIN), Set.of(Roles.SERVICE, Roles.ADMIN),
-            Set.of(Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN));
+            READERS);
 
     public static final MedallionSource<JourneyEventRecord> EVENTS = MedallionSource
             .of("events", JourneyEventRecord.class)
@@ -95,7 +96,7 @@ public class JourneySources implements MedallionDomain {
     public static final MedallionSource<JourneyDefinitionRecord> DEFINITIONS = MedallionSource
             .of("definitions", JourneyDefinitionRecord.class)
             .table("bronze.retail_journey_definitions").id("journeyKey", JourneyDefinitionRecord::recordId)
-            .internal(Set.of(Roles.MARKETING, Roles.CX_ANALYST, Roles.DATA_SCIENTIST, Roles.ADMIN))
+            .internal(READERS)
             .defaultSourceSystem("api")
             .columns(of("journey_key", JourneyDefinitionRecord::journeyKey),
                     of("version", JourneyDefinitionRecord::version),
@@ -103,12 +104,34 @@ public class JourneySources implements MedallionDomain {
                     of("problems", JourneyDefinitionRecord::problems))
             .build();
 
+    /**
+     * Orchestration rules as marketing puts them to the rules resource, which checks each one (CEL, action): the
+     * service writes them, accepted and refused alike; the latest accepted version of a rule is the one that runs.
+     */
+    public static final MedallionSource<OrchestrationRuleRecord> RULES = MedallionSource
+            .of("rules", OrchestrationRuleRecord.class)
+            .table("bronze.retail_journey_orchestration_rules").id("ruleId", OrchestrationRuleRecord::ruleId)
+            .internal(READERS)
+            .defaultSourceSystem("api")
+            .columns(of("rule_id", OrchestrationRuleRecord::ruleId),
+                    of("journey_type", OrchestrationRuleRecord::journeyType),
+                    of("trigger_condition", OrchestrationRuleRecord::triggerCondition),
+                    of("action_to_execute", OrchestrationRuleRecord::actionToExecute),
+                    of("priority", OrchestrationRuleRecord::priority),
+                    of("active_flag", OrchestrationRuleRecord::activeFlag),
+                    of("accepted", OrchestrationRuleRecord::accepted),
+                    of("problems", OrchestrationRuleRecord::problems))
+            .build();
+
     private static final String SALES = "sales-service";
     private static final String CLV = "clv-service";
+    private static final String SENTIMENT = "sentiment-service";
+    private static final String RECOMMENDATION = "recommendation-service";
 
     /**
      * Lead events are about a golden lead (no customer yet): the lead id is the journey subject. A won deal is a
-     * conversion (its amount the conversion value); clv's value events tell the customer's decile.
+     * conversion (its amount the conversion value); clv's value events tell the customer's decile; sentiment's
+     * at-risk and recommendation's issued next-best-action carry their own time.
      */
     static final List<EventSource<?, ?>> CONSUMED = List.of(
             lead(EventCatalog.SALES_LEAD_CREATED, LeadCreated::goldenLeadId),
@@ -133,7 +156,14 @@ public class JourneySources implements MedallionDomain {
             new EventSource<>(EventCatalog.CLV_CUSTOMER_VALUE_DECILE_CHANGED, EVENTS, CLV,
                     e -> customerEvent(EventCatalog.CLV_CUSTOMER_VALUE_DECILE_CHANGED, "v" + e.modelVersion(),
                             e.customerId(), e, null, valueAttributes(e.decile(), null, e.predictedClvLifetime()),
-                            null)));
+                            null)),
+            // a customer at risk of leaving (recovery journeys) and a next-best-action recommendation issued them
+            new EventSource<>(EventCatalog.SENTIMENT_CUSTOMER_AT_RISK, EVENTS, SENTIMENT,
+                    e -> customerEvent(EventCatalog.SENTIMENT_CUSTOMER_AT_RISK, e.sourceRecordId(), e.customerId(),
+                            e, e.occurredAt(), null, null)),
+            new EventSource<>(EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ISSUED, EVENTS, RECOMMENDATION,
+                    e -> customerEvent(EventCatalog.RECOMMENDATION_NEXT_BEST_ACTION_ISSUED, e.issueId(),
+                            e.customerId(), e, e.issuedAt(), null, null)));
 
     private static <E> EventSource<E, JourneyEventRecord> lead(EventType<E> type, Function<E, String> leadId) {
         return new EventSource<>(type, EVENTS, SALES, e -> new JourneyEventRecord(
@@ -172,7 +202,7 @@ public class JourneySources implements MedallionDomain {
 
     @Override
     public List<MedallionSource<?>> sources() {
-        return List.of(EVENTS, CUSTOMERS, TOUCHPOINTS, DEFINITIONS);
+        return List.of(EVENTS, CUSTOMERS, TOUCHPOINTS, DEFINITIONS, RULES);
     }
 
     @Override

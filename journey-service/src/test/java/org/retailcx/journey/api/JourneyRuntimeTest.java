@@ -47,7 +47,7 @@ import io.restassured.specification.RequestSpecification;
 class JourneyRuntimeTest {
 
     private static final KafkaTestClient KAFKA = KafkaTestClient.forTestInfrastructure();
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     @ConfigProperty(name = "retailcx.kafka.topic-prefix")
     String topicPrefix;

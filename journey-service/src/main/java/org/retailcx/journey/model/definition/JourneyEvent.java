@@ -12,7 +12,7 @@ public record JourneyEvent(String eventId, String type, Instant occurredAt, Map<
     }
 
     /** The event map CEL conditions see: its data plus {@code type}. */
-    Map<String, Object> asConditionInput() {
+    public Map<String, Object> asConditionInput() {
         Map<String, Object> input = new HashMap<>(data);
         input.putIfAbsent("type", type);
         return input;

@@ -42,6 +42,10 @@ public class TouchpointPaths implements BronzeListener, LayerRebuild {
                 channel = excluded.channel, campaign_id = excluded.campaign_id, touched_at = excluded.touched_at,
                 cost = excluded.cost, bronze_id = excluded.bronze_id""";
 
+    /** The window before a conversion whose touches count, and time decay's half-life, unless asked otherwise. */
+    public static final int DEFAULT_LOOKBACK_DAYS = 90;
+    public static final double DEFAULT_HALF_LIFE_DAYS = 7;
+
     /** Paths in [from, to) and the channels' cost in it. */
     public record Paths(List<TouchpointPath> paths, Map<String, Double> costByChannel, long conversionsWithoutTouch) {
     }
@@ -124,7 +128,8 @@ public class TouchpointPaths implements BronzeListener, LayerRebuild {
                                 }))));
     }
 
-    private static TouchpointPath path(String[] channels, Double[] ages, long conversions, double value,
+    /** A path from the database's arrays: ages in days, oldest touch first. */
+    public static TouchpointPath path(String[] channels, Double[] ages, long conversions, double value,
             long nonConversions) {
         double[] age = new double[ages.length];
         for (int i = 0; i < ages.length; i++) {

@@ -16,6 +16,7 @@ import org.retailcx.journey.model.definition.DefinitionProblem;
 import org.retailcx.journey.model.definition.JourneyDefinition;
 import org.retailcx.journey.model.definition.JourneyStateMachine;
 import org.retailcx.journey.model.definition.JourneyValidator;
+import org.retailcx.journey.pipeline.gold.JourneyStar;
 import org.retailcx.platform.medallion.BronzeWriter;
 import org.retailcx.platform.medallion.InternalAppend;
 import org.retailcx.platform.problem.Problem.FieldError;
@@ -46,13 +47,15 @@ public class JourneyDefinitions {
 
     private final Pool pool;
     private final InternalAppend append;
+    private final JourneyStar star;
     private final ConditionCompiler compiler = new ConditionCompiler();
     private final JourneyValidator validator = new JourneyValidator(compiler);
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
-    public JourneyDefinitions(Pool pool, InternalAppend append) {
+    public JourneyDefinitions(Pool pool, InternalAppend append, JourneyStar star) {
         this.pool = pool;
         this.append = append;
+        this.star = star;
     }
 
     /**
@@ -130,7 +133,8 @@ public class JourneyDefinitions {
                         where journey_key = $1 and version = $2 and status <> 'published'
                         returning\s""" + DefinitionVersion.COLUMNS).execute(Tuple.of(key, version, caller)))
                 // no row updated: the version is published already (a no-op), or it does not exist (404)
-                .chain(rows -> rows.size() == 1 ? Uni.createFrom().item(view(rows.iterator().next()))
+                .chain(rows -> rows.size() == 1
+                        ? star.journeys(tx).replaceWith(view(rows.iterator().next()))
                         : get(tx, key, version)));
     }
 

@@ -15,6 +15,8 @@ import org.retailcx.journey.model.definition.JourneyInstance;
 import org.retailcx.journey.model.definition.Step;
 import org.retailcx.journey.pipeline.definition.JourneyDefinitions;
 import org.retailcx.journey.pipeline.definition.JourneyDefinitions.Compiled;
+import org.retailcx.journey.pipeline.rule.OrchestrationRules;
+import org.retailcx.journey.pipeline.rule.RuleFiring;
 import org.retailcx.platform.medallion.BronzeBatches;
 import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.platform.medallion.Quarantine;
@@ -43,13 +45,17 @@ public class JourneyRuntime implements BronzeListener {
     private final JourneyDefinitions definitions;
     private final InstanceStore store;
     private final StepWriter writer;
+    private final OrchestrationRules rules;
+    private final RuleFiring firing;
     private final MeterRegistry registry;
 
     public JourneyRuntime(JourneyDefinitions definitions, InstanceStore store, StepWriter writer,
-            MeterRegistry registry) {
+            OrchestrationRules rules, RuleFiring firing, MeterRegistry registry) {
         this.definitions = definitions;
         this.store = store;
         this.writer = writer;
+        this.rules = rules;
+        this.firing = firing;
         this.registry = registry;
     }
 
@@ -97,16 +103,21 @@ public class JourneyRuntime implements BronzeListener {
                         types.add(r.getString(1));
                     }
                     return definitions.publishedFor(tx, List.copyOf(types))
-                            .chain(published -> Multi.createFrom().range(0, events.size())
-                                    .onItem().transformToUniAndConcatenate(n -> advance(tx, subjects.get(n),
-                                            events.get(n), published))
-                                    .collect().asList())
+                            .chain(published -> rules.active(tx).map(RuleFiring.Rules::of)
+                                    .chain(active -> Multi.createFrom().range(0, events.size())
+                                            .onItem().transformToUniAndConcatenate(n -> advance(tx, subjects.get(n),
+                                                    events.get(n), published, active))
+                                            .collect().asList()))
                             .map(queued -> queued.stream().mapToInt(Integer::intValue).sum());
                 });
     }
 
-    /** One event for one customer: running instances first, then entries (judged on the instances before it). */
-    private Uni<Integer> advance(SqlConnection tx, String customerId, JourneyEvent event, List<Compiled> published) {
+    /**
+     * One event for one customer: running instances first, then entries, then the orchestration rules (entries and
+     * rules judged on the instances before the event).
+     */
+    private Uni<Integer> advance(SqlConnection tx, String customerId, JourneyEvent event, List<Compiled> published,
+            RuleFiring.Rules active) {
         return store.customer(tx, customerId).chain(customer -> store.instancesOf(tx, customerId)
                 .chain(instances -> {
                     List<Uni<Integer>> work = new ArrayList<>();
@@ -138,6 +149,8 @@ public class JourneyRuntime implements BronzeListener {
                                     : writer.write(tx, c.definition(), null, step, event.eventId());
                         }));
                     }
+                    work.add(Uni.createFrom().deferred(() -> firing.judge(tx, active, customer.context(), event,
+                            instances)));
                     return Multi.createFrom().iterable(work).onItem().transformToUniAndConcatenate(u -> u)
                             .collect().asList().map(q -> q.stream().mapToInt(Integer::intValue).sum());
                 }));

@@ -1,8 +1,10 @@
 package org.retailcx.journey.pipeline.runtime;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +16,7 @@ import org.retailcx.journey.model.definition.JourneyInstance;
 import org.retailcx.journey.model.definition.Step;
 import org.retailcx.journey.pipeline.contact.ActionDispatcher;
 import org.retailcx.journey.pipeline.definition.JourneyDefinitions;
+import org.retailcx.journey.pipeline.gold.JourneyStar;
 import org.retailcx.platform.jobs.SingleReplicaJobs;
 
 import io.quarkus.scheduler.Scheduled;
@@ -41,16 +44,18 @@ public class JourneyTimers {
     private final InstanceStore store;
     private final StepWriter writer;
     private final ActionDispatcher actions;
+    private final JourneyStar star;
     private final int batch;
 
     public JourneyTimers(SingleReplicaJobs jobs, JourneyDefinitions definitions, InstanceStore store,
-            StepWriter writer, ActionDispatcher actions,
+            StepWriter writer, ActionDispatcher actions, JourneyStar star,
             @ConfigProperty(name = "retailcx.journey.timers.batch", defaultValue = "1000") int batch) {
         this.jobs = jobs;
         this.definitions = definitions;
         this.store = store;
         this.writer = writer;
         this.actions = actions;
+        this.star = star;
         this.batch = batch;
     }
 
@@ -65,16 +70,18 @@ public class JourneyTimers {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One tick; empty when another replica is running it. */
+    /** One tick; empty when another replica is running it. The gold star follows the customers it moved. */
     public Uni<Optional<Tick>> tick() {
-        return jobs.runExclusive(JOB, tx -> timers(tx).chain(fired -> abandonments(tx)
+        Set<String> moved = new HashSet<>();
+        return jobs.runExclusive(JOB, tx -> timers(tx, moved).chain(fired -> abandonments(tx, moved)
                 .chain(abandoned -> actions.releaseDue(tx, batch)
-                        .map(released -> new Tick(fired[0], abandoned[0], fired[1] + abandoned[1] + released)))));
+                        .chain(released -> star.refresh(tx, moved)
+                                .replaceWith(new Tick(fired[0], abandoned[0], fired[1] + abandoned[1] + released))))));
     }
 
     /** @return {fired, events queued} */
-    private Uni<int[]> timers(SqlConnection tx) {
-        return due(tx, "timer_fire_at <= now() order by timer_fire_at").chain(instances -> each(tx, instances, i ->
+    private Uni<int[]> timers(SqlConnection tx, Set<String> moved) {
+        return due(tx, "timer_fire_at <= now() order by timer_fire_at", moved).chain(instances -> each(tx, instances, i ->
                 definitions.version(tx, i.journeyKey(), i.version()).chain(c -> store.customer(tx, i.customerId())
                         .chain(customer -> {
                             JourneyInstance.Timer timer = i.pendingTimer();
@@ -85,9 +92,9 @@ public class JourneyTimers {
     }
 
     /** @return {abandoned, events queued} */
-    private Uni<int[]> abandonments(SqlConnection tx) {
+    private Uni<int[]> abandonments(SqlConnection tx, Set<String> moved) {
         Instant now = Instant.now();
-        return due(tx, "status = 'ACTIVE' and abandon_due_at <= now() order by abandon_due_at")
+        return due(tx, "status = 'ACTIVE' and abandon_due_at <= now() order by abandon_due_at", moved)
                 .chain(instances -> each(tx, instances, i -> definitions.version(tx, i.journeyKey(), i.version())
                         .chain(c -> {
                             Optional<Abandonment> stalled = AbandonmentDetector.check(c.definition(), i, now);
@@ -100,7 +107,7 @@ public class JourneyTimers {
                         })));
     }
 
-    private Uni<List<JourneyInstance>> due(SqlConnection tx, String where) {
+    private Uni<List<JourneyInstance>> due(SqlConnection tx, String where, Set<String> moved) {
         return tx.preparedQuery("select " + InstanceStore.COLUMNS + " from silver.retail_journey_state_real_time where "
                 + where + " limit $1 for update skip locked")
                 .execute(Tuple.of(batch))
@@ -108,6 +115,7 @@ public class JourneyTimers {
                     List<JourneyInstance> out = new java.util.ArrayList<>();
                     for (Row r : rows) {
                         out.add(InstanceStore.instance(r));
+                        moved.add(r.getString("customer_id"));
                     }
                     return out;
                 });

@@ -34,4 +34,23 @@ class ConservationTest {
             assertTrue(result.conversionsOf("ch7") > result.conversionsOf("ch0"), model.name());
         }
     }
+
+    /** What the gold star relies on: a per-conversion model's credit over a set is the sum of each path's own. */
+    @Test
+    void perConversionModelsAddUpPathByPath() {
+        java.util.List<TouchpointPath> generated = RandomPaths.generate(7, 300, 6, 6);
+        PathSet all = PathSet.of(generated);
+        for (AttributionModel model : AttributionModels.perConversion(2)) {
+            java.util.Map<String, Double> summed = new java.util.HashMap<>();
+            for (TouchpointPath path : generated) {
+                AttributionResult one = model.attribute(PathSet.of(java.util.List.of(path)));
+                one.conversionsByChannel().forEach((channel, credit) -> summed.merge(channel, credit, Double::sum));
+            }
+            AttributionResult whole = model.attribute(all);
+            for (String channel : whole.channels()) {
+                assertEquals(whole.conversionsOf(channel), summed.getOrDefault(channel, 0.0), 1e-9,
+                        model.name() + " " + channel);
+            }
+        }
+    }
 }
