@@ -20,10 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.retailcx.personalization.client.ExperimentDefinitions;
-import org.retailcx.personalization.model.experiment.Assignment;
-import org.retailcx.personalization.model.experiment.EvaluationContext;
-import org.retailcx.personalization.model.experiment.ExperimentEvaluator;
+import org.retailcx.experiment.ExperimentDefinitions;
+import org.retailcx.experiment.Assignment;
+import org.retailcx.experiment.EvaluationContext;
+import org.retailcx.experiment.ExperimentEvaluator;
 import org.retailcx.personalization.model.stats.ExperimentAnalysis;
 import org.retailcx.personalization.pipeline.experiments.PublishedExperiments;
 import org.retailcx.platform.problem.ProblemException;

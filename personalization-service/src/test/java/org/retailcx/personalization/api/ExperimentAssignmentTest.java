@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.retailcx.personalization.client.ExperimentClient;
+import org.retailcx.experiment.ExperimentClient;
 import org.retailcx.schema.EventCatalog;
 import org.retailcx.schema.EventJson;
 import org.retailcx.schema.EventSchemas;

@@ -1,4 +1,4 @@
-package org.retailcx.personalization.client;
+package org.retailcx.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.retailcx.personalization.model.experiment.Assignment;
 
 class ExperimentClientTest {
 

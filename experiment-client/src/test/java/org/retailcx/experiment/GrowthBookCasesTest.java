@@ -1,4 +1,4 @@
-package org.retailcx.personalization.model.experiment;
+package org.retailcx.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.retailcx.personalization.client.ExperimentDefinitions;
 
 /**
  * Every vector of GrowthBook's SDK conformance suite for assignment and targeting: one dynamic test per vector, and

@@ -1,4 +1,4 @@
-package org.retailcx.personalization.model.experiment;
+package org.retailcx.experiment;
 
 import java.util.List;
 

@@ -9,5 +9,9 @@
  * {@code List<Object>}, {@code String}, {@code Number}, {@code Boolean} and {@code null}. Where GrowthBook's
  * behaviour follows from JavaScript's loose typing (string/number coercion, truthiness), {@link JsValues}
  * reproduces it.
+ *
+ * <p>{@link ExperimentClient} is the client library: other services (recommendation, journey) keep the published
+ * experiment definitions in memory (the payload of the "experiment published/changed" event, read by
+ * {@link ExperimentDefinitions}) and assign customers locally, without a network call.
  */
-package org.retailcx.personalization.model.experiment;
+package org.retailcx.experiment;

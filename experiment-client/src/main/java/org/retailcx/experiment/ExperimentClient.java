@@ -1,4 +1,4 @@
-package org.retailcx.personalization.client;
+package org.retailcx.experiment;
 
 import java.util.HashMap;
 import java.util.List;
@@ -6,10 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.retailcx.personalization.model.experiment.Assignment;
-import org.retailcx.personalization.model.experiment.EvaluationContext;
-import org.retailcx.personalization.model.experiment.Experiment;
-import org.retailcx.personalization.model.experiment.ExperimentEvaluator;
 
 /**
  * Local experiment assignment for a service: holds the latest published definitions and assigns customers in

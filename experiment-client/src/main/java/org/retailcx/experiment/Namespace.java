@@ -1,4 +1,4 @@
-package org.retailcx.personalization.model.experiment;
+package org.retailcx.experiment;
 
 /**
  * A slice [start, end) of a named namespace: experiments in the same namespace with disjoint slices never share a

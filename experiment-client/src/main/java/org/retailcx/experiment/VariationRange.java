@@ -1,4 +1,4 @@
-package org.retailcx.personalization.model.experiment;
+package org.retailcx.experiment;
 
 /** A half-open bucket interval [start, end) of the unit hash space that leads to one variation. */
 public record VariationRange(double start, double end) {

@@ -1,13 +1,9 @@
-package org.retailcx.personalization.client;
+package org.retailcx.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.retailcx.personalization.model.experiment.BucketFilter;
-import org.retailcx.personalization.model.experiment.Experiment;
-import org.retailcx.personalization.model.experiment.Namespace;
-import org.retailcx.personalization.model.experiment.VariationRange;
 
 /**
  * Reads an experiment definition in GrowthBook's JSON shape ({@code key, variations, weights, coverage,
