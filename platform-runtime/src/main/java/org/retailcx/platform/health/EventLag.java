@@ -120,8 +120,12 @@ public class EventLag {
             return; // the previous query has not answered: the sample grows stale, which the check reports
         }
         try {
+            // both from the partial index of pending rows: min(created_at) over the pending rows scanned the whole
+            // table, published rows included (337 ms at 750,000 rows). The lowest pending seq is the oldest pending
+            // row, to within one transaction's length (created_at is its start)
             pool.query("""
-                    select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+                    select count(*), coalesce(extract(epoch from now() - (select created_at from platform.outbox
+                        where published_at is null order by seq limit 1)), 0)::float8
                     from platform.outbox where published_at is null""")
                     .execute()
                     .ifNoItem().after(timeout).fail()
