@@ -32,3 +32,13 @@ create table silver.retail_ab_test_results (
     computed_at            timestamptz      not null default now(),
     primary key (experiment_id, metric, variation)
 );
+
+-- Whether an experiment's data currently show a sample ratio mismatch, and since when: the SRM detected event is
+-- raised when this turns from not mismatched (or absent) to mismatched, so once per onset.
+create table silver.retail_ab_test_srm_state (
+    experiment_id text             primary key,
+    mismatched    boolean          not null,
+    p_value       double precision not null,
+    onset_at      timestamptz,
+    checked_at    timestamptz      not null default now()
+);

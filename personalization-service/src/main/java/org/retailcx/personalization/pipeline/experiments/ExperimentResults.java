@@ -2,6 +2,7 @@ package org.retailcx.personalization.pipeline.experiments;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.personalization.ingest.PersonalizationSources;
 import org.retailcx.personalization.model.stats.ExperimentAnalysis;
+import org.retailcx.platform.events.Outbox;
 import org.retailcx.platform.medallion.BronzeBatches;
 import org.retailcx.platform.medallion.BronzeListener;
 import org.retailcx.platform.medallion.LayerRebuild;
+
+import org.retailcx.schema.EventCatalog;
+import org.retailcx.schema.personalization.ExperimentSrmDetected;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +40,8 @@ public final class ExperimentResults {
     public static final double STORED_ALPHA = 0.05;
 
     /** An analysis and the latest assignment date among its units (the data's as-of). */
-    public record Computed(ExperimentAnalysis.Results results, OffsetDateTime dataAsOf, List<String> variations) {
+    public record Computed(ExperimentAnalysis.Results results, OffsetDateTime dataAsOf, List<String> variations,
+            List<Double> weights) {
 
         public String control() {
             return variations.get(0);
@@ -95,7 +101,7 @@ public final class ExperimentResults {
             }
             double[] w = weights.stream().mapToDouble(Number::doubleValue).toArray();
             return new Computed(ExperimentAnalysis.analyse(units, w, metrics, alpha), asOf,
-                    variants.stream().map(String::valueOf).toList());
+                    variants.stream().map(String::valueOf).toList(), Arrays.stream(w).boxed().toList());
         });
     }
 
@@ -115,6 +121,39 @@ public final class ExperimentResults {
         return published.one(tx, experimentId).chain(d -> d == null ? Uni.createFrom().nullItem()
                 : compute(tx, d, STORED_ALPHA)).chain(c -> tx.preparedQuery(DELETE).execute(Tuple.of(experimentId))
                         .chain(() -> c == null ? Uni.createFrom().nullItem() : insert(tx, experimentId, c)));
+    }
+
+    /** Records the SRM state; returns whether it was mismatched before (false when it had none). */
+    private static final String SRM_STATE = """
+            with prev as (select mismatched from silver.retail_ab_test_srm_state where experiment_id = $1)
+            insert into silver.retail_ab_test_srm_state as s (experiment_id, mismatched, p_value, onset_at)
+            values ($1, $2, $3, case when $2 then now() end)
+            on conflict (experiment_id) do update set mismatched = excluded.mismatched, p_value = excluded.p_value,
+                onset_at = case when not excluded.mismatched then null when s.mismatched then s.onset_at
+                    else now() end, checked_at = now()
+            returning coalesce((select mismatched from prev), false) as was""";
+
+    /**
+     * The SRM detected event when these results start a mismatch (p below {@code SrmResult.ALERT_P_VALUE}) that the
+     * previous state did not have: once per onset; a recovery clears the state, so a later mismatch raises it again.
+     */
+    static Uni<Void> srm(SqlConnection tx, Outbox outbox, String experimentId, Computed c) {
+        ExperimentAnalysis.Results r = c.results();
+        boolean now = r.sampleRatioMismatch();
+        return tx.preparedQuery(SRM_STATE).execute(Tuple.of(experimentId, now, r.srm().pValue())).chain(rows -> {
+            boolean was = rows.iterator().next().getBoolean("was");
+            if (!now || was) {
+                return Uni.createFrom().voidItem();
+            }
+            List<Integer> units = new ArrayList<>();
+            for (long u : r.units()) {
+                units.add(Math.toIntExact(u));
+            }
+            return outbox.append(tx, EventCatalog.PERSONALIZATION_EXPERIMENT_SRM_DETECTED, experimentId,
+                    experimentId, new ExperimentSrmDetected(experimentId, c.variations(), units, c.weights(),
+                            r.srm().chiSquare(), r.srm().degreesOfFreedom(), r.srm().pValue(),
+                            c.dataAsOf().toInstant().toString())).replaceWithVoid();
+        });
     }
 
     private static Uni<Computed> insert(SqlConnection tx, String experimentId, Computed c) {
@@ -144,9 +183,11 @@ public final class ExperimentResults {
     public static class Store implements BronzeListener, LayerRebuild {
 
         private final PublishedExperiments published;
+        private final Outbox outbox;
 
-        public Store(PublishedExperiments published) {
+        public Store(PublishedExperiments published, Outbox outbox) {
             this.published = published;
+            this.outbox = outbox;
         }
 
         @Override
@@ -179,7 +220,9 @@ public final class ExperimentResults {
             List<String> ids = new ArrayList<>();
             rows.forEach(r -> ids.add(r.getString("experiment_id")));
             return Multi.createFrom().iterable(ids).onItem()
-                    .transformToUniAndConcatenate(id -> store(tx, published, id).replaceWith(id))
+                    .transformToUniAndConcatenate(id -> store(tx, published, id)
+                            .chain(c -> c == null ? Uni.createFrom().voidItem() : srm(tx, outbox, id, c))
+                            .replaceWith(id))
                     .collect().asList().replaceWith(0);
         }
     }
