@@ -16,6 +16,7 @@ import org.retailcx.schema.journey.JourneyCompleted;
 import org.retailcx.schema.journey.JourneyRecovered;
 import org.retailcx.schema.journey.StageEntered;
 import org.retailcx.schema.personalization.ExperimentDefinitionPublished;
+import org.retailcx.schema.personalization.ExperimentSrmDetected;
 import org.retailcx.schema.personalization.ModelAliasMoved;
 import org.retailcx.schema.personalization.ModelVersionRegistered;
 import org.retailcx.schema.sales.CommissionCalculated;
@@ -135,6 +136,10 @@ public final class EventCatalog {
             new EventType<>("retailcx.personalization.experiment.changed.v1", Topics.PERSONALIZATION_EXPERIMENT,
                     ExperimentDefinitionPublished.class);
 
+    public static final EventType<ExperimentSrmDetected> PERSONALIZATION_EXPERIMENT_SRM_DETECTED =
+            new EventType<>("retailcx.personalization.experiment.srm-detected.v1", Topics.PERSONALIZATION_EXPERIMENT,
+                    ExperimentSrmDetected.class);
+
     private static final List<EventType<?>> ALL = List.of(SALES_OPPORTUNITY_CLOSED_WON, SALES_OPPORTUNITY_CREATED,
             SALES_OPPORTUNITY_STAGE_CHANGED, SALES_OPPORTUNITY_CLOSED_LOST, SALES_COMMISSION_CALCULATED,
             SALES_LEAD_CREATED, SALES_LEAD_SCORED, SALES_LEAD_CONVERTED, SALES_REFERRAL_CONVERTED,
@@ -146,7 +151,8 @@ public final class EventCatalog {
             SALES_MODEL_VERSION_TRAINED, CLV_MODEL_VERSION_TRAINED,
             PERSONALIZATION_MODEL_VERSION_REGISTERED, PERSONALIZATION_MODEL_ALIAS_MOVED,
             RECOMMENDATION_NEXT_BEST_ACTION_EXPIRED, PERSONALIZATION_EXPERIMENT_PUBLISHED,
-            PERSONALIZATION_EXPERIMENT_CHANGED);
+            PERSONALIZATION_EXPERIMENT_CHANGED,
+            PERSONALIZATION_EXPERIMENT_SRM_DETECTED);
 
     private EventCatalog() {
     }

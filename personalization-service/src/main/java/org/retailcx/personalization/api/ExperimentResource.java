@@ -2,8 +2,6 @@ package org.retailcx.personalization.api;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +23,13 @@ import org.retailcx.experiment.Assignment;
 import org.retailcx.experiment.EvaluationContext;
 import org.retailcx.experiment.ExperimentEvaluator;
 import org.retailcx.personalization.model.stats.ExperimentAnalysis;
+import org.retailcx.personalization.pipeline.experiments.ExperimentResults;
 import org.retailcx.personalization.pipeline.experiments.PublishedExperiments;
 import org.retailcx.platform.problem.ProblemException;
 import org.retailcx.platform.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -108,52 +106,54 @@ public class ExperimentResource {
         if (!(alpha > 0 && alpha < 0.5)) {
             throw ProblemException.invalid("alpha", "must be above 0 and below 0.5");
         }
-        return definition(experimentId).chain(d -> pool.preparedQuery(ARMS).execute(Tuple.of(experimentId))
-                .map(rows -> {
-                    @SuppressWarnings("unchecked")
-                    List<Object> variants = (List<Object>) d.get("variations");
-                    @SuppressWarnings("unchecked")
-                    List<Double> weights = (List<Double>) d.get("weights");
-                    Map<Object, Row> byVariant = new HashMap<>();
-                    rows.forEach(r -> byVariant.put(r.getString("variant_id"), r));
-                    boolean valued = byVariant.values().stream().anyMatch(r -> r.getBoolean("valued"));
-                    long[] units = new long[variants.size()];
-                    List<ExperimentAnalysis.Arm> conversion = new ArrayList<>();
-                    List<ExperimentAnalysis.Arm> metric = new ArrayList<>();
-                    for (int i = 0; i < variants.size(); i++) {
-                        Row r = byVariant.get(variants.get(i));
-                        String v = String.valueOf(variants.get(i));
-                        units[i] = r == null ? 0 : r.getLong("n");
-                        double conversions = r == null ? 0 : r.getLong("conversions");
-                        conversion.add(new ExperimentAnalysis.Arm(v, units[i], conversions, conversions, 0, 0, 0, 0));
-                        metric.add(r == null ? new ExperimentAnalysis.Arm(v, 0, 0, 0, 0, 0, 0, 0)
-                                : new ExperimentAnalysis.Arm(v, units[i], r.getDouble("sum"), r.getDouble("sum_sq"),
-                                        r.getLong("pre_n"), r.getDouble("sum_pre"), r.getDouble("sum_pre_sq"),
-                                        r.getDouble("sum_post_pre")));
-                    }
-                    List<ExperimentAnalysis.Metric> metrics = new ArrayList<>();
-                    metrics.add(new ExperimentAnalysis.Metric("conversion", true, conversion));
-                    if (valued) {
-                        metrics.add(new ExperimentAnalysis.Metric((String) d.get("successMetric"), false, metric));
-                    }
-                    if (Arrays.stream(units).sum() == 0) {
-                        throw ProblemException.conflict("no-exposures", "Experiment " + experimentId
-                                + " has no exposures yet");
-                    }
-                    return ExperimentAnalysis.analyse(units, weights.stream().mapToDouble(Double::doubleValue)
-                            .toArray(), metrics, alpha);
-                }));
+        return definition(experimentId).chain(d -> ExperimentResults.compute(pool, d, alpha)).map(c -> {
+            if (c == null) {
+                throw ProblemException.conflict("no-exposures", "Experiment " + experimentId + " has no exposures yet");
+            }
+            return c.results();
+        });
     }
 
-    /** Per variant the sums the analysis needs; valued: some unit's metric is not just its conversion. */
-    private static final String ARMS = """
-            select variant_id, count(*) as n, count(*) filter (where conversion_flag) as conversions,
-                sum(metric_value) as sum, sum(metric_value * metric_value) as sum_sq,
-                count(pre_metric_value) as pre_n, coalesce(sum(pre_metric_value), 0) as sum_pre,
-                coalesce(sum(pre_metric_value * pre_metric_value), 0) as sum_pre_sq,
-                coalesce(sum(metric_value * pre_metric_value), 0) as sum_post_pre,
-                bool_or(metric_value <> case when conversion_flag then 1 else 0 end) as valued
-            from silver.ab_assignment where experiment_id = $1 group by variant_id""";
+    public record StoredResults(String experimentId, List<Map<String, Object>> results) {
+    }
+
+    @GET
+    @Path("/{experimentId}/results/stored")
+    @RolesAllowed({ Roles.MARKETING, Roles.DATA_SCIENTIST, Roles.ADMIN })
+    @Operation(summary = "The stored results (silver.retail_ab_test_results, alpha 0.05) as the last promotion of"
+            + " exposures left them: per metric and treatment, with computed_at and the data's as-of; 404 naming it")
+    public Uni<StoredResults> stored(@PathParam("experimentId") String experimentId) {
+        return definition(experimentId).chain(d -> pool.preparedQuery(STORED).execute(Tuple.of(experimentId)))
+                .map(rows -> {
+                    List<Map<String, Object>> out = new ArrayList<>();
+                    rows.forEach(r -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        for (int i = 0; i < r.size(); i++) {
+                            Object v = r.getValue(i);
+                            m.put(camel(r.getColumnName(i)), v instanceof java.time.temporal.Temporal ? v.toString() : v);
+                        }
+                        out.add(m);
+                    });
+                    return new StoredResults(experimentId, out);
+                });
+    }
+
+    private static final String STORED = """
+            select * from silver.retail_ab_test_results where experiment_id = $1 order by metric, variation""";
+
+    private static String camel(String column) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char ch : column.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
 
     private Uni<Map<String, Object>> definition(String experimentId) {
         return published.one(pool, experimentId).map(d -> {

@@ -115,6 +115,42 @@ class ExperimentResultsTest {
                 <= r.getDouble("comparisons[1].holmPValue") + 1e-12);
     }
 
+    private static JsonPath stored(String id) {
+        return given().header("Authorization", TestTokens.bearer("marketing")).when()
+                .get(API + "/experiments/" + id + "/results/stored").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void promotionStoresTheResultsOfTheBatchsExperimentsOnly() {
+        String lift = experiment();
+        String other = experiment();
+        assertEquals(0, stored(lift).getList("results").size(), "nothing stored before any exposure");
+        load(other, 400, 0.10, 400, 0.10, false, 21);
+        String otherComputedAt = stored(other).getString("results[0].computedAt");
+        load(lift, 1500, 0.10, 1500, 0.16, false, 11);
+        JsonPath s = stored(lift);
+        JsonPath live = results(lift);
+        assertEquals(1, s.getList("results").size(), s.prettify());
+        assertEquals("conversion", s.getString("results[0].metric"));
+        assertEquals("treatment", s.getString("results[0].variation"));
+        assertEquals("control", s.getString("results[0].controlVariation"));
+        assertEquals(1500, s.getInt("results[0].units"));
+        assertEquals(live.getDouble("comparisons[0].relative.pValue"), s.getDouble("results[0].relativePValue"),
+                1e-12);
+        assertEquals(live.getDouble("comparisons[0].bayesian.chanceToWin"), s.getDouble("results[0].chanceToWin"),
+                1e-12);
+        assertEquals(live.getDouble("srm.pValue"), s.getDouble("results[0].srmPValue"), 1e-12);
+        assertTrue(s.getDouble("results[0].relativeCiLower") > 0, s.prettify());
+        assertFalse(s.getBoolean("results[0].sampleRatioMismatch"));
+        assertTrue(s.getString("results[0].dataAsOf").startsWith("2026-11-20T09:00"), s.prettify());
+        assertEquals(otherComputedAt, stored(other).getString("results[0].computedAt"),
+                "a batch of another experiment's exposures does not recompute this one");
+        given().header("Authorization", TestTokens.bearer("service")).when()
+                .get(API + "/experiments/" + lift + "/results/stored").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("marketing")).when()
+                .get(API + "/experiments/nope/results/stored").then().statusCode(404);
+    }
+
     @Test
     void badInputAndRoles() {
         String id = experiment();
