@@ -19,9 +19,11 @@ public class ServedLogFlushFilter {
         this.log = log;
     }
 
-    @ServerRequestFilter
+    // pre-matching and before the platform's MedallionRouting (priority 5000), which rewrites the feedback paths
+    @ServerRequestFilter(preMatching = true, priority = 100)
     public Uni<Void> flushFirst(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+        String raw = request.getUriInfo().getPath();
+        String path = raw.startsWith("/") ? raw : "/" + raw;
         if (log.queued() > 0 && (path.startsWith("/api/v1/recommendation/feedback")
                 || path.startsWith("/api/v1/recommendation/served-recommendations")
                 || path.startsWith("/api/v1/recommendation/metrics")

@@ -50,12 +50,14 @@ public class RecommendationServing {
 
     public Uni<ServedList> serve(String customerId, int k, String context, String sessionId, Set<String> excluded,
             BronzeWriter.Caller caller) {
-        return held(customerId).chain(held -> {
+        // the two lookups a request needs (held products, active version) run at once on two connections
+        return Uni.combine().all().unis(held(customerId), models.active(pool)).asTuple().chain(both -> {
             Set<String> ineligible = new HashSet<>(excluded);
-            ineligible.addAll(held);
-            return models.active(pool).chain(model -> model == null
+            ineligible.addAll(both.getItem1());
+            TrainedModel model = both.getItem2();
+            return model == null
                     ? popularFromSilver(k, ineligible).map(items -> new Ranked(null, items))
-                    : cache.get(model).map(r -> new Ranked(model, r.recommend(customerId, k, ineligible))));
+                    : cache.get(model).map(r -> new Ranked(model, r.recommend(customerId, k, ineligible)));
         }).chain(ranked -> log(customerId, context, sessionId, ranked, caller));
     }
 
