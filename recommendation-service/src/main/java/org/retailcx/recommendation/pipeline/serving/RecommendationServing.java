@@ -12,8 +12,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.retailcx.platform.medallion.BronzeWriter;
-import org.retailcx.platform.medallion.InternalAppend;
-import org.retailcx.recommendation.ingest.RecommendationSources;
 import org.retailcx.recommendation.ingest.ServedRecommendationRecord;
 import org.retailcx.recommendation.model.Recommendation;
 import org.retailcx.recommendation.pipeline.training.ModelCache;
@@ -30,33 +28,36 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Ranks products for a customer with the active model version, never offering a product the customer already holds
  * (a purchase in silver, also one made after the model was trained) or one the caller excludes (ineligible). A
  * customer the model has never seen gets the model's most popular products (cold start); with no active model at
- * all, the most popular products of silver. Every list is logged before it is returned, one record per product with
- * its recommendation id, through the served-recommendations source: bronze, and {@link ServedSilver} in the same
- * transaction, whose {@code silver.retail_recommendations_enriched} feedback joins to.
+ * all, the most popular products of silver. Every list is logged, one record per product with its recommendation
+ * id, through the write-behind {@link ServedLog} into the served-recommendations source: bronze, and
+ * {@link ServedSilver} in the flush's transaction, whose {@code silver.retail_recommendations_enriched} feedback
+ * joins to.
  */
 @ApplicationScoped
 public class RecommendationServing {
 
     private final Pool pool;
-    private final InternalAppend append;
     private final ModelTraining models;
     private final ModelCache cache;
+    private final ServedLog servedLog;
 
-    public RecommendationServing(Pool pool, InternalAppend append, ModelTraining models, ModelCache cache) {
+    public RecommendationServing(Pool pool, ServedLog servedLog, ModelTraining models, ModelCache cache) {
         this.pool = pool;
-        this.append = append;
+        this.servedLog = servedLog;
         this.models = models;
         this.cache = cache;
     }
 
     public Uni<ServedList> serve(String customerId, int k, String context, String sessionId, Set<String> excluded,
             BronzeWriter.Caller caller) {
-        return held(customerId).chain(held -> {
+        // the two lookups a request needs (held products, active version) run at once on two connections
+        return Uni.combine().all().unis(held(customerId), models.active(pool)).asTuple().chain(both -> {
             Set<String> ineligible = new HashSet<>(excluded);
-            ineligible.addAll(held);
-            return models.active(pool).chain(model -> model == null
+            ineligible.addAll(both.getItem1());
+            TrainedModel model = both.getItem2();
+            return model == null
                     ? popularFromSilver(k, ineligible).map(items -> new Ranked(null, items))
-                    : cache.get(model).map(r -> new Ranked(model, r.recommend(customerId, k, ineligible))));
+                    : cache.get(model).map(r -> new Ranked(model, r.recommend(customerId, k, ineligible)));
         }).chain(ranked -> log(customerId, context, sessionId, ranked, caller));
     }
 
@@ -110,7 +111,6 @@ public class RecommendationServing {
         if (logged.isEmpty()) {
             return Uni.createFrom().item(served);
         }
-        return pool.withTransaction(tx -> append.append(tx, RecommendationSources.SERVED, caller, logged))
-                .replaceWith(served);
+        return servedLog.log(caller, logged).replaceWith(served);
     }
 }
