@@ -95,7 +95,7 @@ public final class TextFeatures {
                 }
             }
         }
-        SparseVector.Builder all = new SparseVector.Builder();
+        SparseVector.Entries all = new SparseVector.Entries();
         words.addSublinearUnitLength(all, 1.0);
         chars.addSublinearUnitLength(all, settings.charWeight());
         if (settings.lexiconWeight() > 0) {
