@@ -137,26 +137,31 @@ public final class SentimentAnalyzer {
 
     /** One sentence's blended estimate, without the document around it (what the throughput benchmark times). */
     public SentimentEstimate scoreSentence(String sentence, TextDomain domain) {
-        return blend(sentence, domain, vader.score(sentence), TextFeatures.normalisedTokens(sentence));
+        List<String> tokens = TextFeatures.normalisedTokens(sentence);
+        return blend(domain, vader.score(sentence), tokens, financialRules.evaluate(tokens));
     }
 
     private SentenceAnalysis analyseSentence(Sentence sentence, List<String> lowerTokens, TextDomain domain) {
         VaderScores vaderScores = vader.score(sentence.text());
         List<String> ruleTokens = TextFeatures.normalisedTokens(sentence.text());
-        SentimentEstimate estimate = blend(sentence.text(), domain, vaderScores, ruleTokens);
-        double ruleScore = financialRules.evaluate(ruleTokens).score();
+        FinancialDirectionRules.Signal signal = financialRules.evaluate(ruleTokens);
+        SentimentEstimate estimate = blend(domain, vaderScores, ruleTokens, signal);
+        double ruleScore = signal.score();
         List<BankingTopic> sentenceTopics = topics.detect(lowerTokens).stream().map(TopicMatch::topic).toList();
         return new SentenceAnalysis(sentence.text(), sentence.start(), sentence.end(), estimate,
                 vaderScores.compound(), ruleScore, sentenceTopics);
     }
 
-    private SentimentEstimate blend(String text, TextDomain domain, VaderScores vaderScores, List<String> ruleTokens) {
+
+    /** Tokens, VADER's scores and the rule signal are computed once and shared by both models and the rule layer. */
+    private SentimentEstimate blend(TextDomain domain, VaderScores vaderScores, List<String> ruleTokens,
+                                    FinancialDirectionRules.Signal signal) {
         double negative = 0;
         double neutral = 0;
         double positive = 0;
         if (domain.conversationalWeight() > 0) {
             // classes: ambiguous, negative, neutral, positive; "ambiguous" carries no direction
-            double[] p = conversational.probabilities(text);
+            double[] p = conversational.probabilities(ruleTokens, vaderScores, signal);
             double w = domain.conversationalWeight();
             negative += w * p[1];
             neutral += w * (p[0] + p[2]);
@@ -164,7 +169,7 @@ public final class SentimentAnalyzer {
         }
         if (domain.financialWeight() > 0) {
             // classes: bearish, bullish, neutral
-            double[] p = financial.probabilities(text);
+            double[] p = financial.probabilities(ruleTokens, vaderScores, signal);
             double w = domain.financialWeight();
             negative += w * p[0];
             neutral += w * p[2];
@@ -175,7 +180,6 @@ public final class SentimentAnalyzer {
         negative += w * fromVader.negative();
         neutral += w * fromVader.neutral();
         positive += w * fromVader.positive();
-        FinancialDirectionRules.Signal signal = financialRules.evaluate(ruleTokens);
         if (signal.positive() + signal.negative() > 0) {
             SentimentEstimate rule = SentimentEstimate.fromScore(signal.score());
             double keep = 1 - FINANCIAL_RULE_WEIGHT;

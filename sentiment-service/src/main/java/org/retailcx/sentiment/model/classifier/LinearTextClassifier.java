@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.retailcx.sentiment.model.vader.VaderAnalyzer;
+import org.retailcx.sentiment.model.vader.VaderScores;
 
 /**
  * A trained multinomial logistic regression over {@link TextFeatures}: one weight per (feature seen in training,
@@ -29,6 +29,10 @@ public final class LinearTextClassifier {
     private final float[] weights;
     private final float[] bias;
     private final String provenance;
+    /** Open-addressing index key → column (+1; 0 = empty), so scoring costs no binary search per feature. */
+    private final int[] slotKeys;
+    private final int[] slotColumns;
+    private final int slotMask;
 
     LinearTextClassifier(String name, List<String> classNames, TextFeatures features, int[] keys, float[] weights,
                          float[] bias, String provenance) {
@@ -39,6 +43,33 @@ public final class LinearTextClassifier {
         this.weights = weights;
         this.bias = bias;
         this.provenance = provenance;
+        int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 + 1) - 1) << 1;
+        this.slotKeys = new int[capacity];
+        this.slotColumns = new int[capacity];
+        this.slotMask = capacity - 1;
+        for (int column = 0; column < keys.length; column++) {
+            int slot = TextFeatures.mix(keys[column]) & slotMask;
+            while (slotColumns[slot] != 0) {
+                slot = (slot + 1) & slotMask;
+            }
+            slotKeys[slot] = keys[column];
+            slotColumns[slot] = column + 1;
+        }
+    }
+
+    /** The key's column, or −1 when the model has no weight for it. */
+    private int column(int key) {
+        int slot = TextFeatures.mix(key) & slotMask;
+        while (true) {
+            int column = slotColumns[slot];
+            if (column == 0) {
+                return -1;
+            }
+            if (slotKeys[slot] == key) {
+                return column - 1;
+            }
+            slot = (slot + 1) & slotMask;
+        }
     }
 
     /** Model name and version, e.g. {@code financial-v1}, as stored with each analysis. */
@@ -63,6 +94,14 @@ public final class LinearTextClassifier {
         return probabilities(features.extract(text));
     }
 
+    /**
+     * {@link #probabilities(String)} from the text's {@link TextFeatures#normalisedTokens}, its VADER scores (from
+     * the VADER this model was read with) and the financial rules' signal over the tokens, computed once by the caller.
+     */
+    public double[] probabilities(List<String> tokens, VaderScores vaderScores, FinancialDirectionRules.Signal finance) {
+        return probabilities(features.extract(tokens, vaderScores, finance));
+    }
+
     public double[] probabilities(SparseVector x) {
         int classes = classNames.size();
         double[] scores = new double[classes];
@@ -72,7 +111,7 @@ public final class LinearTextClassifier {
         int[] xKeys = x.keys();
         double[] xValues = x.values();
         for (int j = 0; j < xKeys.length; j++) {
-            int column = Arrays.binarySearch(keys, xKeys[j]);
+            int column = column(xKeys[j]);
             if (column >= 0) {
                 int offset = column * classes;
                 for (int k = 0; k < classes; k++) {

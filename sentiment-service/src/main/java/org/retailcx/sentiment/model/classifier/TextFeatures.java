@@ -49,52 +49,64 @@ public final class TextFeatures {
 
     public SparseVector extract(String text) {
         List<String> tokens = normalisedTokens(text);
+        return extract(tokens, vader.score(text), financialRules.evaluate(tokens));
+    }
+
+    /**
+     * The same vector as {@link #extract(String)} from what a caller has already computed for the text: its
+     * {@link #normalisedTokens}, this recipe's VADER's scores of the text, and the financial rules' signal over
+     * the tokens (the blended score computes each once and shares them between the models and the rule layer).
+     */
+    public SparseVector extract(List<String> tokens, VaderScores vaderScores, FinancialDirectionRules.Signal finance) {
         SparseVector.Builder words = new SparseVector.Builder();
+        int tokenCount = tokens.size();
+        int[] tokenHashes = new int[tokenCount];
+        for (int i = 0; i < tokenCount; i++) {
+            tokenHashes[i] = tokens.get(i).hashCode();
+        }
         for (int n = 1; n <= settings.maxWordNgram(); n++) {
-            for (int i = 0; i + n <= tokens.size(); i++) {
+            for (int i = 0; i + n <= tokenCount; i++) {
                 int hash = WORD_SPACE + n;
                 for (int k = i; k < i + n; k++) {
-                    hash = hash * 31 + tokens.get(k).hashCode();
+                    hash = hash * 31 + tokenHashes[k];
                 }
                 words.add(mix(hash), 1);
             }
         }
         SparseVector.Builder chars = new SparseVector.Builder();
         if (settings.maxCharNgram() > 0) {
-            for (String token : tokens) {
+            int minN = settings.minCharNgram();
+            int maxN = settings.maxCharNgram();
+            for (int t = 0; t < tokenCount; t++) {
+                String token = tokens.get(t);
                 if (token.charAt(0) == '_') {
                     continue;
                 }
-                String padded = " " + token + " ";
-                for (int n = settings.minCharNgram(); n <= settings.maxCharNgram(); n++) {
-                    for (int i = 0; i + n <= padded.length(); i++) {
+                // the n-grams of " " + token + " ", hashed over the char range without building the padded string
+                int paddedLength = token.length() + 2;
+                for (int n = minN; n <= maxN; n++) {
+                    for (int i = 0; i + n <= paddedLength; i++) {
                         int hash = CHAR_SPACE + n;
                         for (int k = i; k < i + n; k++) {
-                            hash = hash * 31 + padded.charAt(k);
+                            hash = hash * 31 + (k == 0 || k == paddedLength - 1 ? ' ' : token.charAt(k - 1));
                         }
                         chars.add(mix(hash), 1);
                     }
                 }
             }
         }
-        SparseVector.Builder all = new SparseVector.Builder();
+        SparseVector.Entries all = new SparseVector.Entries();
         words.addSublinearUnitLength(all, 1.0);
         chars.addSublinearUnitLength(all, settings.charWeight());
         if (settings.lexiconWeight() > 0) {
-            double[] lexicon = lexiconFeatures(text, tokens);
+            double[] lexicon = {vaderScores.compound(), vaderScores.positive(), vaderScores.negative(),
+                Math.tanh(afinn.sum(tokens) / 5.0), Math.min(finance.positive(), 3) / 3.0,
+                Math.min(finance.negative(), 3) / 3.0, finance.score()};
             for (int k = 0; k < lexicon.length; k++) {
                 all.add(LEXICON_KEYS[k], settings.lexiconWeight() * lexicon[k]);
             }
         }
         return all.build();
-    }
-
-    private double[] lexiconFeatures(String text, List<String> tokens) {
-        VaderScores scores = vader.score(text);
-        FinancialDirectionRules.Signal finance = financialRules.evaluate(tokens);
-        return new double[] {scores.compound(), scores.positive(), scores.negative(),
-            Math.tanh(afinn.sum(tokens) / 5.0), Math.min(finance.positive(), 3) / 3.0,
-            Math.min(finance.negative(), 3) / 3.0, finance.score()};
     }
 
     /** Lower-cased word tokens with the placeholders described in the class comment. */
