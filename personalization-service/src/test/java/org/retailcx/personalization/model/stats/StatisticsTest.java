@@ -38,6 +38,15 @@ class StatisticsTest {
         assertEquals(2, uneven.degreesOfFreedom());
     }
 
+    @Test
+    void aGrossMismatchHasATinyPValueNotZero() {
+        // 900 vs 500 at 50/50: χ² = 2·200²/700 = 114.29 with 1 dof, p = erfc(√(χ²/2)) ≈ 1.2e-26
+        SrmResult result = SampleRatioMismatch.test(new long[] {900, 500}, new double[] {0.5, 0.5});
+        double expected = org.hipparchus.special.Erf.erfc(Math.sqrt(result.chiSquare() / 2));
+        assertTrue(result.pValue() > 0, "p = " + result.pValue());
+        assertEquals(expected, result.pValue(), expected * 1e-6);
+    }
+
     private static CupedArm arm(double[] post, double[] pre) {
         double sy = 0, syy = 0, sx = 0, sxx = 0, sxy = 0;
         for (int i = 0; i < post.length; i++) {
